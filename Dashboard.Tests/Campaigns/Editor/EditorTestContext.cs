@@ -77,20 +77,24 @@ public abstract class EditorTestContext : BunitContext, IAsyncLifetime
     protected void ChooseOption(IRenderedComponent<CampaignEditor> cut, string label, string option)
     {
         OpenSelect(cut, label);
-        Providers.FindAll(".mud-popover-open [role=option]").Single(o => o.TextContent.Trim() == option).Click();
+        Providers.InvokeAsync(() => Providers.FindAll(".mud-popover-open [role=option]").Single(o => o.TextContent.Trim() == option).Click())
+            .GetAwaiter().GetResult();
+        Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-popover-open [role=option]")));
     }
 
     /// <summary>Opens the menu button with this text and returns its items.</summary>
     protected IReadOnlyList<string> OpenMenu(IRenderedComponent<CampaignEditor> cut, string text)
     {
-        Button(cut, text).Click();
+        cut.InvokeAsync(() => Button(cut, text).Click()).GetAwaiter().GetResult();
         return OpenOptions("[role=menuitem]");
     }
 
     protected void ChooseMenuItem(IRenderedComponent<CampaignEditor> cut, string menu, string item)
     {
         OpenMenu(cut, menu);
-        Providers.FindAll(".mud-popover-open [role=menuitem]").Single(o => o.TextContent.Trim() == item).Click();
+        Providers.InvokeAsync(() => Providers.FindAll(".mud-popover-open [role=menuitem]").Single(o => o.TextContent.Trim() == item).Click())
+            .GetAwaiter().GetResult();
+        Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-popover-open [role=menuitem]")));
     }
 
     private List<string> OpenOptions(string selector) =>
