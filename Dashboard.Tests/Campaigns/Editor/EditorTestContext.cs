@@ -62,6 +62,17 @@ public abstract class EditorTestContext : BunitContext, IAsyncLifetime
     protected static IElement Button(IRenderedComponent<CampaignEditor> cut, string text) =>
         cut.FindAll("button").Single(b => b.TextContent.Trim() == text || b.GetAttribute("aria-label") == text);
 
+    /// <summary>Clicks the button with this text or accessible name, on the renderer's thread so no render slips in between.</summary>
+    protected static void Click(IRenderedComponent<CampaignEditor> cut, string text) =>
+        cut.InvokeAsync(() => Button(cut, text).Click()).GetAwaiter().GetResult();
+
+    /// <summary>The percentage field inside the group (a variant, the control group) with this accessible name.</summary>
+    protected static AngleSharp.Dom.IElement PercentageIn(IRenderedComponent<CampaignEditor> cut, string group)
+    {
+        var labels = cut.FindAll($"[role=group][aria-label='{group}'] label").Where(l => l.TextContent.Trim().EndsWith("ercentage", StringComparison.Ordinal));
+        return cut.Find($"#{labels.Single().GetAttribute("for")}");
+    }
+
     protected static void Type(IRenderedComponent<CampaignEditor> cut, string label, string value) => Field(cut, label).Input(value);
 
     protected static void GoToStep(IRenderedComponent<CampaignEditor> cut, string title) =>
