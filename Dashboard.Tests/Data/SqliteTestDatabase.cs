@@ -1,6 +1,8 @@
 using Dashboard.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dashboard.Tests.Data;
 
@@ -17,7 +19,31 @@ public sealed class SqliteTestDatabase : IDbContextFactory<DashboardDbContext>, 
     {
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
-        _options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(_connection).Options;
+        _options = new DbContextOptionsBuilder<DashboardDbContext>()
+            .UseSqlite(_connection)
+            .AddInterceptors(new CommandRecorder(Commands))
+            .Options;
+    }
+
+    /// <summary>Every command the contexts ran, with its parameters, so tests can ask SQLite for its plan.</summary>
+    public List<RecordedCommand> Commands { get; } = [];
+
+    /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> for a recorded command, one line per step.</summary>
+    public async Task<List<string>> ExplainAsync(RecordedCommand recorded)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + recorded.Sql;
+        foreach (var (name, value) in recorded.Parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return plan;
     }
 
     public static async Task<SqliteTestDatabase> CreateAsync()
@@ -45,6 +71,22 @@ public sealed class SqliteTestDatabase : IDbContextFactory<DashboardDbContext>, 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     public void Dispose() => _connection.Dispose();
+}
+
+public sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+internal sealed class CommandRecorder(List<RecordedCommand> commands) : DbCommandInterceptor
+{
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        lock (commands)
+        {
+            commands.Add(new RecordedCommand(command.CommandText,
+                command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+        }
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
 }
 
 /// <summary>A clock the test moves by hand.</summary>
