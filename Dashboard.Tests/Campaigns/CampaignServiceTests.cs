@@ -402,6 +402,49 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_RowChangedBetweenCheckAndWrite_IsConflictAndOtherWriteStays()
+    {
+        var form = await CreateAsync(SampleCampaigns.Api());
+        form.Description = "mine";
+        _database.BeforeNextSave = async connection =>
+        {
+            await using var other = connection.CreateCommand();
+            other.CommandText = "UPDATE Campaigns SET Description = 'theirs', Version = $v WHERE CampaignId = $id";
+            other.Parameters.AddWithValue("$v", Guid.NewGuid().ToString().ToUpperInvariant());
+            other.Parameters.AddWithValue("$id", form.CampaignId);
+            await other.ExecuteNonQueryAsync();
+        };
+
+        var result = await _service.SaveAsync(form);
+
+        Assert.Equal(SaveOutcome.Conflict, result.Outcome);
+        Assert.Equal("theirs", (await _database.LoadAsync(form.CampaignId!)).Description);
+    }
+
+    [Fact]
+    public async Task Save_NameTakenBetweenCheckAndWrite_IsRefusedNextToName()
+    {
+        _database.BeforeNextSave = async connection =>
+        {
+            await using var other = connection.CreateCommand();
+            other.CommandText = """
+                INSERT INTO Campaigns (CampaignId, Name, NormalizedName, Type, Status, MessageType, Tags, Channels, Variants, ConversionEvents,
+                    ReeligibilityEnabled, ReeligibilityAmount, ReeligibilityUnit, HasControlGroup, ControlPercentage, EverLaunched, CreatedAt, UpdatedAt, Version)
+                VALUES ($id, 'Order Shipped', 'order shipped', 0, 0, 0, '[]', '[]', '[]', '[]', 0, 0, 2, 0, 0, 0, 0, 0, $v)
+                """;
+            other.Parameters.AddWithValue("$id", Ids.NewId());
+            other.Parameters.AddWithValue("$v", Guid.NewGuid().ToString().ToUpperInvariant());
+            await other.ExecuteNonQueryAsync();
+        };
+
+        var result = await _service.SaveAsync(SampleCampaigns.Api("Order shipped"));
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal("Another campaign is already called “Order shipped”.", result.Errors!.For(CampaignFields.Name));
+        Assert.Equal(1, await _database.CountAsync());
+    }
+
+    [Fact]
     public async Task Save_UpdateWithoutVersion_IsConflict()
     {
         var form = await CreateAsync(SampleCampaigns.Api());

@@ -21,8 +21,20 @@ public sealed class SqliteTestDatabase : IDbContextFactory<DashboardDbContext>, 
         _connection.Open();
         _options = new DbContextOptionsBuilder<DashboardDbContext>()
             .UseSqlite(_connection)
-            .AddInterceptors(new CommandRecorder(Commands))
+            .AddInterceptors(new CommandRecorder(Commands), new BeforeSaveHook(this))
             .Options;
+    }
+
+    /// <summary>Runs once, just before the next SaveChanges writes: lets a test slip in another writer's change.</summary>
+    public Func<SqliteConnection, Task>? BeforeNextSave { get; set; }
+
+    internal async Task RunBeforeSaveAsync()
+    {
+        if (BeforeNextSave is { } hook)
+        {
+            BeforeNextSave = null;
+            await hook(_connection);
+        }
     }
 
     /// <summary>Every command the contexts ran, with its parameters, so tests can ask SQLite for its plan.</summary>
@@ -86,6 +98,16 @@ internal sealed class CommandRecorder(List<RecordedCommand> commands) : DbComman
                 command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
         }
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
+
+internal sealed class BeforeSaveHook(SqliteTestDatabase database) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        await database.RunBeforeSaveAsync();
+        return result;
     }
 }
 
