@@ -781,6 +781,53 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_SearchWithLikeWildcards_MatchesThemLiterally()
+    {
+        await CreateAsync(SampleCampaigns.Api("50% off"));
+        await CreateAsync(SampleCampaigns.Api("500 off"));
+        await CreateAsync(SampleCampaigns.Api("first_order"));
+        await CreateAsync(SampleCampaigns.Api("firstXorder"));
+
+        var percent = await _service.ListAsync(new CampaignQuery(Search: "50%"));
+        var underscore = await _service.ListAsync(new CampaignQuery(Search: "t_o"));
+
+        Assert.Equal(["50% off"], percent.Items.Select(i => i.Name));
+        Assert.Equal(["first_order"], underscore.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task Names_WithAccents_CompareWithoutCase()
+    {
+        await CreateAsync(SampleCampaigns.Api("Été promo"));
+
+        var duplicate = await _service.SaveAsync(SampleCampaigns.Api("ÉTÉ PROMO"));
+        var found = await _service.ListAsync(new CampaignQuery(Search: "ÉTÉ"));
+
+        Assert.Equal(SaveOutcome.Invalid, duplicate.Outcome);
+        Assert.Equal(["Été promo"], found.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task CampaignId_PastedInUpperCase_StillFindsTheCampaign()
+    {
+        var form = await CreateAsync(SampleCampaigns.Api());
+        var upper = form.CampaignId!.ToUpperInvariant();
+
+        var loaded = await _service.GetFormAsync(" " + upper + " ");
+        var loadedId = loaded!.CampaignId;
+        loaded.CampaignId = upper;
+        loaded.Description = "saved through the upper-case ID";
+        var saved = await _service.SaveAsync(loaded);
+        var launched = await _service.ChangeStatusAsync(upper, CampaignAction.Launch, saved.Version!.Value);
+
+        Assert.Equal(form.CampaignId, loadedId);
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(form.CampaignId, saved.CampaignId);
+        Assert.Equal(SaveOutcome.Saved, launched.Outcome);
+        Assert.Equal(1, await _database.CountAsync());
+    }
+
+    [Fact]
     public async Task List_NoCampaigns_IsEmptyWithZeroTotal()
     {
         var page = await _service.ListAsync(new CampaignQuery());
