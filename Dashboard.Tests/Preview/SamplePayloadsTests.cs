@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Campaigns;
 using Dashboard.Preview;
 
 namespace Dashboard.Tests.Preview;
@@ -127,6 +128,33 @@ public class SamplePayloadsTests
 
         Assert.Equal("{}", json);
         Assert.True(SamplePayloads.Parse(json).IsValid);
+    }
+
+    [Fact]
+    public void GenerateFor_Campaign_HoldsEveryTriggerPropertyItsVariantsUse()
+    {
+        var campaign = new CampaignForm
+        {
+            Type = CampaignType.ApiTriggered,
+            Channels = [new() { Channel = Channel.Email }, new() { Channel = Channel.Sms }],
+            Variants =
+            [
+                new() { Messages = [new() { Channel = Channel.Email, Subject = "{{api_trigger_properties.${product}}}" }] },
+                new()
+                {
+                    Messages =
+                    [
+                        new() { Channel = Channel.Sms, SmsBody = "{{api_trigger_properties.order.total}} {% for i in api_trigger_properties.order.items %}{% endfor %}" },
+                    ],
+                },
+            ],
+        };
+
+        using var document = JsonDocument.Parse(SamplePayloads.GenerateFor(campaign));
+
+        var root = document.RootElement;
+        Assert.Equal("sample product", root.GetProperty("product").GetString());
+        Assert.Equal(["total", "items"], root.GetProperty("order").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

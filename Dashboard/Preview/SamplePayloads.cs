@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dashboard.Campaigns;
 using Dashboard.Liquid;
 
 namespace Dashboard.Preview;
@@ -103,6 +104,9 @@ public static class SamplePayloads
         }
         return root.ToJsonString(Pretty);
     }
+
+    /// <summary>"Generate from template": a payload with every <c>api_trigger_properties</c> key the campaign's variants use.</summary>
+    public static string GenerateFor(CampaignForm campaign) => Generate(DeveloperHandoff.TriggerPropertyPaths(campaign));
 
     private static SamplePayloadResult Failed(string message, int line, int column) =>
         new(null, new JsonTextError(message, line, column));
