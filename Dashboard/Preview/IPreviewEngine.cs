@@ -1,0 +1,10 @@
+namespace Dashboard.Preview;
+
+/// <summary>
+/// Renders one template source against sample data for a preview: parses it (cached by source text), renders it
+/// with the engine's limits and a deadline, and never throws for a bad template: faults come back as errors.
+/// </summary>
+public interface IPreviewEngine
+{
+    TemplatePreview Render(string source, PreviewData data, PreviewErrorMode mode, CancellationToken ct);
+}
