@@ -1,6 +1,7 @@
 using Dashboard.Campaigns;
 using Dashboard.Components;
 using Dashboard.Data;
+using Dashboard.Preview;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -11,9 +12,12 @@ public static class DashboardSetup
 {
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
+        // Template bodies of up to 100,000 characters travel over the circuit: SignalR's 32 KB default would drop it.
         builder.Services.AddRazorComponents()
-            .AddInteractiveServerComponents();
+            .AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024);
         builder.Services.AddMudServices();
+        builder.Services.AddPreviewUi();
         builder.Services.AddSingleton(TimeProvider.System);
 
         var connectionString = builder.Configuration.GetConnectionString("Dashboard") ?? "Data Source=brazelite.db";

@@ -6,6 +6,7 @@ namespace Dashboard.Data;
 public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
 {
     public DbSet<CampaignEntity> Campaigns => Set<CampaignEntity>();
+    public DbSet<CampaignSampleEntity> CampaignSamples => Set<CampaignSampleEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

@@ -1,0 +1,30 @@
+using Dashboard.Campaigns;
+
+namespace Dashboard.Preview;
+
+/// <summary>The named sample payloads and sample users saved with a campaign. Components call this, never a DbContext.</summary>
+public interface ISampleDataService
+{
+    /// <summary>Every sample of the campaign, oldest first.</summary>
+    Task<CampaignSamples> ListAsync(string campaignId, CancellationToken ct = default);
+
+    /// <summary>Creates (<see cref="SamplePayloadForm.Id"/> null) or updates a payload after validating its name and JSON.</summary>
+    Task<SampleSaveResult> SavePayloadAsync(string campaignId, SamplePayloadForm form, CancellationToken ct = default);
+
+    /// <summary>Creates or updates a sample user after validating its name, attributes and custom attributes JSON.</summary>
+    Task<SampleSaveResult> SaveUserAsync(string campaignId, SampleUserForm form, CancellationToken ct = default);
+
+    /// <summary>Renames a sample; the name must stay unique among the campaign's samples of that kind.</summary>
+    Task<SampleSaveResult> RenameAsync(string campaignId, SampleKind kind, int id, string name, Guid expectedVersion, CancellationToken ct = default);
+
+    /// <summary>Copies a sample as "Name (copy)" (or "(copy 2)", ... when taken).</summary>
+    Task<SampleSaveResult> DuplicateAsync(string campaignId, SampleKind kind, int id, CancellationToken ct = default);
+
+    Task<SampleSaveResult> DeleteAsync(string campaignId, SampleKind kind, int id, CancellationToken ct = default);
+
+    /// <summary>
+    /// "Generate from template": saves a new payload, named "From templates" (numbered when taken), holding every
+    /// <c>api_trigger_properties</c> key the campaign's templates use, nested paths as nested objects.
+    /// </summary>
+    Task<SampleSaveResult> GeneratePayloadAsync(CampaignForm campaign, CancellationToken ct = default);
+}
