@@ -6,6 +6,9 @@ public static class PreviewUiSetup
     public static IServiceCollection AddPreviewUi(this IServiceCollection services)
     {
         services.AddScoped<ISampleDataService, SampleDataService>();
+        services.AddScoped<PreviewSessions>();
+        services.AddScoped<TemplateLaunchCheck>();
+        services.AddSingleton(new TemplateEditorOptions { UseCodeEditor = true });
         return services;
     }
 }

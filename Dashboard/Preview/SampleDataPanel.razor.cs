@@ -1,0 +1,184 @@
+using Dashboard.Campaigns;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Preview;
+
+/// <summary>
+/// Picks, edits and keeps the campaign's sample payloads and users. Edits drive the previews at once; saving shares
+/// them with everyone who opens the campaign. Text that does not parse stays as typed, with its line and column.
+/// </summary>
+public partial class SampleDataPanel
+{
+    [Inject] private ISampleDataService Samples { get; set; } = null!;
+    [Inject] private PreviewSessions Sessions { get; set; } = null!;
+
+    [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
+
+    private PreviewSession _session = null!;
+    private IReadOnlyDictionary<string, string> _payloadErrors = new Dictionary<string, string>();
+    private IReadOnlyDictionary<string, string> _userErrors = new Dictionary<string, string>();
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
+    private bool _busy;
+
+    private bool Saved => Form.CampaignId is not null;
+
+    protected override void OnInitialized()
+    {
+        _session = Sessions.For(Form);
+        _session.Changed += OnSessionChanged;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Form.CampaignId is not null && !_session.Loaded)
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
+
+    private async Task ReloadAsync(int? payloadId = null, int? userId = null)
+    {
+        if (Form.CampaignId is not { } id)
+        {
+            return;
+        }
+        _session.SetSamples(await Samples.ListAsync(id), payloadId, userId);
+    }
+
+    private void PickPayload(int id)
+    {
+        _payloadErrors = new Dictionary<string, string>();
+        _message = null;
+        _session.PickPayload(id == 0 ? null : id);
+    }
+
+    private void PickUser(int id)
+    {
+        _userErrors = new Dictionary<string, string>();
+        _message = null;
+        _session.PickUser(id == 0 ? null : id);
+    }
+
+    private Task SavePayloadAsync() => RunAsync(async id =>
+    {
+        var result = await Samples.SavePayloadAsync(id, _session.Payload);
+        _payloadErrors = result.Errors ?? new Dictionary<string, string>();
+        if (result.Succeeded)
+        {
+            await ReloadAsync(payloadId: result.Id);
+            Say($"Payload \"{_session.Payload.Name}\" saved.", Severity.Success);
+        }
+        else if (result.Outcome != SaveOutcome.Invalid)
+        {
+            Say(result.Message, Severity.Error);
+        }
+    });
+
+    private Task SaveUserAsync() => RunAsync(async id =>
+    {
+        var result = await Samples.SaveUserAsync(id, _session.User);
+        _userErrors = result.Errors ?? new Dictionary<string, string>();
+        if (result.Succeeded)
+        {
+            await ReloadAsync(userId: result.Id);
+            Say($"User \"{_session.User.Name}\" saved.", Severity.Success);
+        }
+        else if (result.Outcome != SaveOutcome.Invalid)
+        {
+            Say(result.Message, Severity.Error);
+        }
+    });
+
+    private Task DuplicateAsync(SampleKind kind) => RunAsync(async id =>
+    {
+        var sampleId = kind == SampleKind.Payload ? _session.Payload.Id : _session.User.Id;
+        if (sampleId is null)
+        {
+            return;
+        }
+        var result = await Samples.DuplicateAsync(id, kind, sampleId.Value);
+        if (result.Succeeded)
+        {
+            await (kind == SampleKind.Payload ? ReloadAsync(payloadId: result.Id) : ReloadAsync(userId: result.Id));
+            Say("Copied: you are now editing the copy.", Severity.Success);
+        }
+        else
+        {
+            Say(result.Message, Severity.Error);
+        }
+    });
+
+    private Task DeleteAsync(SampleKind kind) => RunAsync(async id =>
+    {
+        var sampleId = kind == SampleKind.Payload ? _session.Payload.Id : _session.User.Id;
+        if (sampleId is null)
+        {
+            return;
+        }
+        var name = kind == SampleKind.Payload ? _session.Payload.Name : _session.User.Name;
+        var result = await Samples.DeleteAsync(id, kind, sampleId.Value);
+        if (kind == SampleKind.Payload)
+        {
+            _session.PickPayload(null);
+        }
+        else
+        {
+            _session.PickUser(null);
+        }
+        await ReloadAsync();
+        Say(result.Succeeded ? $"\"{name}\" deleted." : result.Message, result.Succeeded ? Severity.Success : Severity.Error);
+    });
+
+    private async Task GenerateAsync()
+    {
+        if (!Saved)
+        {
+            _session.EditPayloadText(SamplePayloads.GenerateFor(Form));
+            Say("Filled in every trigger property the templates use.", Severity.Success);
+            return;
+        }
+        await RunAsync(async _ =>
+        {
+            var result = await Samples.GeneratePayloadAsync(Form);
+            if (result.Succeeded)
+            {
+                await ReloadAsync(payloadId: result.Id);
+                Say($"Saved \"{_session.Payload.Name}\" with every trigger property the templates use.", Severity.Success);
+            }
+            else
+            {
+                Say(result.Message, Severity.Error);
+            }
+        });
+    }
+
+    private async Task RunAsync(Func<string, Task> action)
+    {
+        if (_busy || Form.CampaignId is not { } id)
+        {
+            return;
+        }
+        _busy = true;
+        _message = null;
+        try
+        {
+            await action(id);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Say(string? message, Severity severity)
+    {
+        _message = message;
+        _messageSeverity = severity;
+    }
+
+    public void Dispose() => _session.Changed -= OnSessionChanged;
+}

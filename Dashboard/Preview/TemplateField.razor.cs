@@ -1,0 +1,163 @@
+using BlazorMonaco.Editor;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Dashboard.Preview;
+
+public partial class TemplateField
+{
+    [Inject] private IServiceProvider Services { get; set; } = null!;
+    [Inject] private IJSRuntime Js { get; set; } = null!;
+
+    [Parameter, EditorRequired] public required string Label { get; set; }
+    [Parameter] public string? Value { get; set; }
+    [Parameter] public EventCallback<string?> ValueChanged { get; set; }
+
+    /// <summary>The validator's message for the field; null when the field is fine.</summary>
+    [Parameter] public string? Error { get; set; }
+
+    [Parameter] public string? HelperText { get; set; }
+    [Parameter] public string? Placeholder { get; set; }
+    [Parameter] public int Lines { get; set; } = 4;
+
+    /// <summary>The field's key in a <see cref="ChannelPreview"/> (<c>sms_body</c>, <c>html_body</c>, ...).</summary>
+    [Parameter] public string? PreviewField { get; set; }
+
+    /// <summary>"html" for HTML bodies (Liquid inside HTML), anything else is Liquid in plain text.</summary>
+    [Parameter] public string Language { get; set; } = "liquid";
+
+    [CascadingParameter] public MessageDiagnostics? Diagnostics { get; set; }
+
+    private readonly string _id = "template-" + Guid.NewGuid().ToString("N");
+    private StandaloneCodeEditor? _editor;
+    private bool _editorReady;
+    private bool _offerCodeEditor;
+    private bool _plain;
+    private string? _editorText;
+    private IReadOnlyList<PreviewDiagnostic> _errors = [];
+    private IReadOnlyList<PreviewDiagnostic> _warnings = [];
+    private string _markedKey = "";
+    private string[] _decorations = [];
+
+    private bool CodeEditor => _offerCodeEditor && !_plain;
+
+    protected override void OnInitialized()
+    {
+        _offerCodeEditor = (Services.GetService(typeof(TemplateEditorOptions)) as TemplateEditorOptions)?.UseCodeEditor == true;
+        _editorText = Value;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _errors = Diagnostics?.ErrorsFor(PreviewField) ?? [];
+        _warnings = Diagnostics?.WarningsFor(PreviewField) ?? [];
+        if (_editorReady && _editor is not null && !CodeEditorShows(Value))
+        {
+            _editorText = Value;
+            await _editor.SetValue(Value ?? "");
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_editorReady || _editor is null || !CodeEditor)
+        {
+            return;
+        }
+        var key = string.Join("|", _errors.Concat(_warnings).Select(d => $"{d.Line}:{d.Column}:{d.Message}"));
+        if (key == _markedKey)
+        {
+            return;
+        }
+        _markedKey = key;
+        await MarkAsync();
+    }
+
+    private bool CodeEditorShows(string? value) => string.Equals(_editorText ?? "", value ?? "", StringComparison.Ordinal);
+
+    private StandaloneEditorConstructionOptions Options(StandaloneCodeEditor editor) => new()
+    {
+        Value = Value ?? "",
+        Language = Language,
+        LineNumbers = "on",
+        AutomaticLayout = true,
+        GlyphMargin = true,
+        WordWrap = "on",
+        ScrollBeyondLastLine = false,
+        Minimap = new EditorMinimapOptions { Enabled = false },
+        AriaLabel = Label,
+    };
+
+    private async Task OnEditorReadyAsync()
+    {
+        _editorReady = true;
+        _markedKey = "";
+        await MarkAsync();
+    }
+
+    private async Task OnEditorChangedAsync(ModelContentChangedEvent _)
+    {
+        if (_editor is null)
+        {
+            return;
+        }
+        var text = await _editor.GetValue(null, null);
+        if (CodeEditorShows(text))
+        {
+            return;
+        }
+        _editorText = text;
+        await ValueChanged.InvokeAsync(text);
+    }
+
+    private async Task MarkAsync()
+    {
+        if (_editor is null)
+        {
+            return;
+        }
+        try
+        {
+            var markers = _errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, isError = true })
+                .Concat(_warnings.Select(w => new { line = w.Line, column = w.Column, message = w.Message, isError = false }))
+                .ToArray();
+            await Js.InvokeVoidAsync("brazeLiteTemplateEditor.setMarkers", _id, markers);
+            var lines = _errors.Select(e => new ModelDeltaDecoration
+            {
+                Range = new BlazorMonaco.Range(e.Line, 1, e.Line, 1),
+                Options = new ModelDecorationOptions
+                {
+                    IsWholeLine = true,
+                    ClassName = "template-error-line",
+                    GlyphMarginClassName = "template-error-glyph",
+                    HoverMessage = [new BlazorMonaco.MarkdownString { Value = MessageDiagnostics.At(e) }],
+                },
+            }).ToArray();
+            _decorations = await _editor.DeltaDecorations(_decorations, lines);
+        }
+        catch (JSException)
+        {
+            // The editor's scripts are not there (or the editor went away): the error list under the field still shows.
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_editor is not null && _editorReady)
+        {
+            try
+            {
+                await _editor.DisposeEditor();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+            catch (JSException)
+            {
+            }
+        }
+    }
+}
