@@ -552,10 +552,10 @@ public static class LiquidValues
             case sbyte sb: return (long)sb;
             case ushort us: return (long)us;
             case uint ui: return (long)ui;
-            case ulong ul: return ul <= long.MaxValue ? (long)ul : (double)ul;
+            case ulong ul: return ul <= long.MaxValue ? (object)(long)ul : (double)ul;
             case float f: return double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
             case decimal m: return (double)m;
-            case BigInteger bi: return bi >= long.MinValue && bi <= long.MaxValue ? (long)bi : (double)bi;
+            case BigInteger bi: return bi >= long.MinValue && bi <= long.MaxValue ? (object)(long)bi : (double)bi;
             case char c: return c.ToString();
             case Guid g: return g.ToString();
             case Enum e: return e.ToString();

@@ -47,9 +47,9 @@ internal static class MathFilters
 
     private static object Abs(Num n) => n.Kind switch
     {
-        NumKind.Integer => n.L == long.MinValue ? -(double)n.L : Math.Abs(n.L),
+        NumKind.Integer => n.L == long.MinValue ? -(double)n.L : (object)Math.Abs(n.L),
         NumKind.Decimal => Num.Dec(Math.Abs(n.M)).ToValue(),
-        _ => Math.Abs(n.D),
+        _ => (object)Math.Abs(n.D),
     };
 
     private static object? Round(object? input, FilterArguments args, IFilterContext context)
@@ -91,7 +91,7 @@ internal static class MathFilters
         if (toInteger && result is double rd)
         {
             if (double.IsNaN(rd) || double.IsInfinity(rd)) throw new LiquidFilterException(LiquidValues.FormatFloat(rd));
-            return rd is >= long.MinValue and < long.MaxValue ? (long)rd : rd;
+            return rd is >= long.MinValue and < long.MaxValue ? (object)(long)rd : rd;
         }
         return result;
     }
@@ -174,7 +174,7 @@ internal static class MathFilters
 
         private decimal AsDecimal() => Kind == NumKind.Integer ? L : M;
 
-        public object ToValue() => Kind == NumKind.Integer ? L : AsDouble();
+        public object ToValue() => Kind == NumKind.Integer ? (object)L : AsDouble();
 
         public static int Compare(Num a, Num b)
         {
@@ -285,12 +285,12 @@ internal static class MathFilters
             _ => FloatToLong(Math.Floor(D)),
         };
 
-        private static object ToLong(decimal m) => m is >= long.MinValue and <= long.MaxValue ? (long)m : (double)m;
+        private static object ToLong(decimal m) => m is >= long.MinValue and <= long.MaxValue ? (object)(long)m : (double)m;
 
         private static object FloatToLong(double d)
         {
             if (double.IsNaN(d) || double.IsInfinity(d)) throw new LiquidFilterException(LiquidValues.FormatFloat(d));
-            return d is >= long.MinValue and < long.MaxValue ? (long)d : d;
+            return d is >= long.MinValue and < long.MaxValue ? (object)(long)d : d;
         }
     }
 }
