@@ -121,11 +121,31 @@ internal static class ArrayFilters
             if (!list.All(RespondsToIndex)) return null;
             var keyed = list.Select(item => (Key: Index(item, property), Item: item)).ToList();
             context.Step(keyed.Count);
-            var sortedPairs = keyed.OrderBy(p => p.Key, Comparer<object?>.Create(compare)).Select(p => p.Item).ToList();
-            return sortedPairs;
+            return StableSort(keyed, (a, b) => compare(a.Key, b.Key)).Select(p => p.Item).ToList();
         }
         context.Step(list.Count);
-        return list.OrderBy(x => x, Comparer<object?>.Create(compare)).ToList();
+        return StableSort(list, compare);
+    }
+
+    // A merge sort, so the comparison's Liquid errors surface unwrapped and equal keys keep their order.
+    private static List<T> StableSort<T>(List<T> items, Comparison<T> compare)
+    {
+        if (items.Count < 2) return items;
+        var a = items.ToArray();
+        var b = new T[a.Length];
+        for (var width = 1; width < a.Length; width *= 2)
+        {
+            for (var lo = 0; lo < a.Length; lo += 2 * width)
+            {
+                int mid = Math.Min(lo + width, a.Length), hi = Math.Min(lo + 2 * width, a.Length);
+                int i = lo, j = mid, k = lo;
+                while (i < mid && j < hi) b[k++] = compare(a[j], a[i]) < 0 ? a[j++] : a[i++];
+                while (i < mid) b[k++] = a[i++];
+                while (j < hi) b[k++] = a[j++];
+            }
+            (a, b) = (b, a);
+        }
+        return [.. a];
     }
 
     // Ruby's a <=> b with nils last; values with no order between them are an error, as in Liquid.

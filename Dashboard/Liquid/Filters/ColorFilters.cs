@@ -120,7 +120,7 @@ internal static class ColorFilters
 
         public object? Extract(string field) => field switch
         {
-            "red" => (long)Math.Round(R),
+            "red" => (object)(long)Math.Round(R),
             "green" => (long)Math.Round(G),
             "blue" => (long)Math.Round(B),
             "alpha" => A,

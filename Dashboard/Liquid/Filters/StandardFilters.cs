@@ -21,7 +21,7 @@ public static class StandardFilters
         "highlight", "format_address",
         "color_brightness", "color_contrast", "color_darken", "color_desaturate", "color_difference",
         "color_extract", "color_lighten", "color_mix", "color_modify", "color_saturate", "color_to_hex",
-        "color_to_hsl", "color_to_rgb", "color_to_oklch", "brightness_difference", "hex_to_rgba",
+        "color_to_hsl", "color_to_rgb", "brightness_difference", "hex_to_rgba",
         "font_face", "font_modify", "font_url",
     }.ToFrozenSet(StringComparer.Ordinal);
 
