@@ -584,6 +584,16 @@ public static class LiquidValues
                     foreach (var (k, v) in pairs) d[k] = FromClr(v, depth + 1);
                     return d;
                 }
+            case IEnumerable seq when IsStringKeyedPairs(seq.GetType()):
+                {
+                    var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var pair in seq)
+                    {
+                        var t = pair!.GetType();
+                        d[(string)t.GetProperty("Key")!.GetValue(pair)!] = FromClr(t.GetProperty("Value")!.GetValue(pair), depth + 1);
+                    }
+                    return d;
+                }
             case IEnumerable seq:
                 {
                     var list = new List<object?>();
@@ -602,6 +612,12 @@ public static class LiquidValues
         }
         return props;
     }
+
+    // Read-only dictionaries and other sequences of KeyValuePair<string, T> become hashes.
+    private static bool IsStringKeyedPairs(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+            && i.GetGenericArguments()[0] is { IsGenericType: true } kv
+            && kv.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) && kv.GetGenericArguments()[0] == typeof(string));
 
     private static object? FromJson(JsonElement el, int depth)
     {
