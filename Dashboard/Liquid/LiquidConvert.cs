@@ -52,6 +52,8 @@ public static class LiquidValues
         {
             case null: return;
             case string s: sb.Append(s); return;
+            case long l: sb.Append(CultureInfo.InvariantCulture, $"{l}"); return;
+            case bool b: sb.Append(b ? "true" : "false"); return;
             case IList<object?> list: AppendJoined(sb, list, 0); return;
             default: sb.Append(ToRubyString(value)); return;
         }

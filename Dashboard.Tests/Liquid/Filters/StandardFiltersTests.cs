@@ -26,3 +26,21 @@ public class StandardFiltersTests
         Assert.False(StandardFilters.All.ContainsKey("eval"));
     }
 }
+
+public class FilterArityTests
+{
+    [Fact]
+    public void Arity_TooFewOrTooMany_ThrowsRubyMessage()
+    {
+        Assert.Equal("append: wrong number of arguments (given 1, expected 2)",
+            Assert.Throws<Dashboard.Liquid.LiquidFilterException>(() => F.Apply("append", "a")).Message);
+        Assert.Equal("upcase: wrong number of arguments (given 2, expected 1)",
+            Assert.Throws<Dashboard.Liquid.LiquidFilterException>(() => F.Apply("upcase", "a", "b")).Message);
+        Assert.Equal("replace: wrong number of arguments (given 4, expected 2..3)",
+            Assert.Throws<Dashboard.Liquid.LiquidFilterException>(() => F.Apply("replace", "a", "b", "c", "d")).Message);
+    }
+
+    [Fact]
+    public void Arity_KeywordArguments_CountAsOneHash() =>
+        Assert.Equal(false, F.Named("default", false, [], new() { ["allow_false"] = true }));
+}
