@@ -9,6 +9,7 @@ internal sealed class ExpressionParser
     private readonly List<ExprToken> _t;
     private readonly TemplateParser _owner;
     private readonly bool _lax;
+    private readonly bool _laxJunkStart;
     private int _i;
 
     public ExpressionParser(TemplateParser owner, string markup, int offset, bool lax)
@@ -16,7 +17,11 @@ internal sealed class ExpressionParser
         _owner = owner;
         _lax = lax;
         _t = ExpressionLexer.Tokenize(markup, offset);
-        if (lax) _t.RemoveAll(t => t.Kind == ExprKind.Junk);
+        if (lax)
+        {
+            _laxJunkStart = _t[0].Kind == ExprKind.Junk;
+            _t.RemoveAll(t => t.Kind == ExprKind.Junk);
+        }
     }
 
     public ExprToken Current => _t[_i];
@@ -94,7 +99,7 @@ internal sealed class ExpressionParser
             case ExprKind.Int:
                 _i++;
                 e = new LiteralExpr(long.TryParse(tok.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-                    ? l : double.Parse(tok.Text, CultureInfo.InvariantCulture));
+                    ? (object)l : double.Parse(tok.Text, CultureInfo.InvariantCulture));
                 break;
             case ExprKind.Float:
                 _i++;
@@ -220,7 +225,14 @@ internal sealed class ExpressionParser
 
     public Expr ParseFilterExpression()
     {
-        var input = ParsePrimary();
+        Expr input;
+        if (_laxJunkStart)
+        {
+            // Lax Liquid reads a malformed name as a variable that does not exist.
+            input = new LiteralExpr(null);
+            while (!AtEnd && Current.Kind != ExprKind.Pipe) _i++;
+        }
+        else input = ParsePrimary();
         var filters = new List<FilterCall>();
         while (Current.Kind == ExprKind.Pipe)
         {
@@ -230,7 +242,7 @@ internal sealed class ExpressionParser
             if (nameTok.Kind != ExprKind.Id)
             {
                 if (_lax) break;
-                throw Unexpected("filter name");
+                throw Unexpected("id");
             }
             _i++;
             var call = _owner.ResolveFilter(nameTok.Text, nameTok.Offset);

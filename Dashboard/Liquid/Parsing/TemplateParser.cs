@@ -113,7 +113,7 @@ internal sealed partial class TemplateParser
     // Records a markup error and lets parsing go on, so one pass reports every bad tag.
     private Node? Fail(LiquidSyntaxException e)
     {
-        Errors.Add(Diagnostic(e.Message, e.Offset));
+        Errors.Add(Diagnostic("Liquid syntax error: " + e.Message, e.Offset));
         return null;
     }
 
@@ -170,7 +170,7 @@ internal sealed partial class TemplateParser
                 Warnings.Add(Diagnostic($"filter `{name}` is not supported by Braze", offset));
             return call;
         }
-        if (!_lax)
+        if (!_lax && _options.StrictFilters)
         {
             var suggestion = Suggest(name);
             Errors.Add(Diagnostic($"unknown filter `{name}`", offset, suggestion is null ? null : $"; did you mean `{suggestion}`?"));
@@ -446,7 +446,10 @@ internal sealed partial class TemplateParser
             return (g, list);
         });
         if (values.Count == 0) throw new LiquidSyntaxException("Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]", t.MarkupStart);
-        var key = string.Join(",", t.Markup.Split(',').Select(s => s.Trim()));
+        // Unnamed cycles of literals share a counter by their values; one holding a variable counts on its own.
+        var key = group is null && values.Any(v => v is not LiteralExpr)
+            ? "tag@" + t.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : string.Join(",", t.Markup.Split(',').Select(s => s.Trim()));
         return At(new CycleNode(group, key, [.. values]), t.Start);
     }
 
