@@ -12,7 +12,7 @@ public sealed class LiquidConformanceTests(ITestOutputHelper output)
     public static TheoryData<string> SpecNames()
     {
         var data = new TheoryData<string>();
-        foreach (var spec in LiquidSpecSuite.All) data.Add(spec.Name);
+        foreach (var spec in LiquidSpecSuite.All) data.Add(spec.Id);
         return data;
     }
 
@@ -20,7 +20,7 @@ public sealed class LiquidConformanceTests(ITestOutputHelper output)
     [MemberData(nameof(SpecNames))]
     public void Spec_RunThroughEngine_MatchesExpectationOrKnownFailure(string name)
     {
-        var spec = LiquidSpecSuite.All.First(s => s.Name == name);
+        var spec = LiquidSpecSuite.All.Single(s => s.Id == name);
         Skip.If(LiquidSpecSuite.IsExcluded(spec), $"needs Ruby objects ({string.Join(", ", spec.Features)})");
         var failure = LiquidSpecSuite.Run(spec);
         if (LiquidSpecSuite.KnownFailures.TryGetValue(name, out var reason))
@@ -51,16 +51,16 @@ public sealed class LiquidConformanceTests(ITestOutputHelper output)
         {
             $"liquid-spec basics: {passed} of {included} included specs pass ({100.0 * passed / included:0.0}%), {excluded} excluded (drops, ruby_drops, ruby_types)",
         };
-        lines.AddRange(failures.OrderBy(f => f.Spec.Complexity).Select(f => $"FAIL {f.Spec.Name}\t{f.Spec.Complexity}\t{f.Reason}"));
+        lines.AddRange(failures.OrderBy(f => f.Spec.Complexity).Select(f => $"FAIL {f.Spec.Id}\t{f.Spec.Complexity}\t{f.Reason}"));
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "conformance-report.txt"), lines);
         foreach (var line in lines) output.WriteLine(line);
         Assert.True(passed >= included * 0.97, lines[0]);
     }
 
     [Fact]
-    public void Suite_Names_AreUnique()
+    public void Suite_Ids_AreUnique()
     {
-        var duplicates = LiquidSpecSuite.All.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var duplicates = LiquidSpecSuite.All.GroupBy(s => s.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
     }
 }

@@ -6,6 +6,7 @@ namespace Dashboard.Tests.Liquid;
 
 /// <summary>One case of Shopify's liquid-spec (see shared/liquid-spec/README.md).</summary>
 public sealed record LiquidSpec(
+    string Id,
     string Name,
     string File,
     string Template,
@@ -91,6 +92,13 @@ public static class LiquidSpecSuite
                     specs.Add(ToSpec(item, Path.GetFileName(file), fileFeatures));
             }
         }
+        // A few names repeat (truthiness_1 twice); later ones get "#2", "#3" so each case has its own id.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var n = seen[specs[i].Name] = seen.GetValueOrDefault(specs[i].Name) + 1;
+            specs[i] = specs[i] with { Id = n == 1 ? specs[i].Name : $"{specs[i].Name}#{n}" };
+        }
         return specs;
     }
 
@@ -136,6 +144,7 @@ public static class LiquidSpecSuite
                 if (limits.TryGetValue(key, out var v) && v is long l) steps = steps is null ? l : Math.Min(steps.Value, l);
         }
         return new LiquidSpec(
+            Id: "",
             Name: Get("name")?.ToString() ?? "(unnamed)",
             File: file,
             Template: Get("template")?.ToString() ?? "",

@@ -10,6 +10,7 @@ internal sealed class ExpressionParser
     private readonly TemplateParser _owner;
     private readonly bool _lax;
     private readonly bool _laxJunkStart;
+    private int _nesting;
     private int _i;
 
     public ExpressionParser(TemplateParser owner, string markup, int offset, bool lax)
@@ -87,6 +88,20 @@ internal sealed class ExpressionParser
     // ---------------------------------------------------------------- values
 
     public Expr ParsePrimary()
+    {
+        if (++_nesting > _owner.MaxNestingDepth)
+            throw new LiquidSyntaxException($"Nesting too deep: an expression nests more than {_owner.MaxNestingDepth} levels (MaxNestingDepth)", Current.Offset);
+        try
+        {
+            return ParsePrimaryCore();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private Expr ParsePrimaryCore()
     {
         var tok = Current;
         Expr e;
@@ -266,6 +281,8 @@ internal sealed class ExpressionParser
             }
             filters.Add(call);
         }
+        // `x | default: ...` says the author expects x may be missing: no warning for it.
+        if (input is LookupExpr quiet && filters.Any(f => f.Name == "default")) quiet.Quiet = true;
         return filters.Count == 0 ? input : new FilteredExpr(input, [.. filters]) { Line = input.Line, Column = input.Column };
     }
 

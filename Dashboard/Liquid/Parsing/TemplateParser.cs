@@ -39,6 +39,8 @@ internal sealed partial class TemplateParser
 
     private TemplateParser Sub(List<TemplateToken> tokens) => new(_src, _map, _options, tokens, Errors, Warnings, Paths, _depth);
 
+    public int MaxNestingDepth => _options.MaxNestingDepth;
+
     public (int Line, int Column) Locate(int offset) => _map.Locate(Math.Clamp(offset, 0, _src.Length));
 
     public string SourceText(int start, int end) => _src[start..Math.Max(start, Math.Min(end, _src.Length))].TrimEnd();

@@ -60,6 +60,7 @@ internal sealed class LookupExpr : Expr
     public Expr? RootExpr;
     public LookupSegment[] Segments = [];
     public string Path = "";
+    public bool Quiet;
 
     public override object? Eval(RenderState st)
     {
@@ -98,7 +99,7 @@ internal sealed class LookupExpr : Expr
 
     private void Missing(RenderState st)
     {
-        if (st.Options.WarnOnMissingVariables)
+        if (st.Options.WarnOnMissingVariables && !Quiet)
             st.AddWarning($"`{Path}` has no value", Line, Column, Path);
     }
 
