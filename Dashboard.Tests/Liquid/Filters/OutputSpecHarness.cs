@@ -21,11 +21,11 @@ public static class OutputSpecHarness
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null)
             {
-                var candidate = Path.Combine(dir.FullName, "..", "shared", "liquid-spec", "basics");
-                if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+                var candidate = Path.Combine(dir.FullName, "shared", "liquid-spec", "basics");
+                if (Directory.Exists(candidate)) return candidate;
                 dir = dir.Parent;
             }
-            return "/work/shared/liquid-spec/basics";
+            throw new DirectoryNotFoundException($"no shared/liquid-spec/basics above {AppContext.BaseDirectory}");
         }
     }
 

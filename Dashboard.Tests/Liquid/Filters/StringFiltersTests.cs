@@ -50,6 +50,19 @@ public class StringFiltersTests
     }
 
     [Fact]
+    public void Replace_BackslashSequences_ExpandLikeRubyGsub()
+    {
+        Assert.Equal("It\\'s", Out("replace", "It's", "'", "\\\\'"));
+        Assert.Equal("[a].b", Out("replace", "a.b", "a", "[\\0]"));
+        Assert.Equal("x<a>y", Out("replace_first", "xay", "a", "<\\&>"));
+        Assert.Equal("x(x)(y)y", Out("replace", "xay", "a", "(\\`)(\\')"));
+        Assert.Equal("a\\qb", Out("replace", "a.b", ".", "\\q"));
+        Assert.Equal("ab", Out("replace", "a.b", ".", "\\1"));
+        Assert.Equal("-a-b-", Out("replace", "ab", "", "-\\0"));
+        Assert.Equal("a.b\\", Out("replace_last", "a.bc", "c", "\\"));
+    }
+
+    [Fact]
     public void Replace_EmptyPatternHugeResult_ThrowsInsteadOfAllocating()
     {
         var input = new string('a', 100_000);

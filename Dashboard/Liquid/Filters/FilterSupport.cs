@@ -40,7 +40,7 @@ internal static class FilterSupport
                 foreach (var item in Flatten(list, context, 0)) yield return item;
                 yield break;
             case LiquidRange range:
-                for (var i = range.Start; i <= range.End && range.Count > 0; i++)
+                for (var i = range.Start; i <= range.End; i++)
                 {
                     Charge(context, i - range.Start);
                     yield return i;
@@ -96,7 +96,7 @@ internal static class FilterSupport
     {
         null => true,
         IList<object?> list => !HasLeaf(list, 0),
-        LiquidRange r => r.Count == 0,
+        LiquidRange r => r.End < r.Start,
         _ => false,
     };
 

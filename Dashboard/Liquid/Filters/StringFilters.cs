@@ -77,6 +77,7 @@ internal static class StringFilters
     // Ruby's gsub with a literal pattern; an empty pattern matches between every character.
     internal static string ReplaceAll(string input, string pattern, string replacement, string filter)
     {
+        if (replacement.Contains('\\')) return ReplaceExpanding(input, pattern, replacement, filter, all: true);
         if (pattern.Length == 0)
         {
             var chars = RubyString.Of(input);
@@ -95,12 +96,64 @@ internal static class StringFilters
         return input.Replace(pattern, replacement, StringComparison.Ordinal);
     }
 
+    // Ruby's sub with a literal pattern.
     private static string ReplaceFirst(string input, string pattern, string replacement, string filter)
     {
+        if (replacement.Contains('\\')) return ReplaceExpanding(input, pattern, replacement, filter, all: false);
         var i = input.IndexOf(pattern, StringComparison.Ordinal);
         if (i < 0) return input;
         GuardLength((long)input.Length + replacement.Length, filter);
         return string.Concat(input.AsSpan(0, i), replacement, input.AsSpan(i + pattern.Length));
+    }
+
+    // gsub/sub when the replacement holds backslash sequences, which Ruby expands even for a literal pattern:
+    // \0 and \& give the match, \` the text before it, \' the text after it, \\ a backslash, \1..\9 nothing.
+    private static string ReplaceExpanding(string input, string pattern, string replacement, string filter, bool all)
+    {
+        var sb = new StringBuilder(input.Length + replacement.Length);
+        var pos = 0;
+        while (pos <= input.Length)
+        {
+            var at = input.IndexOf(pattern, pos, StringComparison.Ordinal);
+            if (at < 0) break;
+            sb.Append(input, pos, at - pos);
+            Expand(sb, replacement, input, at, pattern.Length);
+            GuardLength(sb.Length, filter);
+            if (pattern.Length > 0) pos = at + pattern.Length;
+            else
+            {
+                if (at >= input.Length) { pos = input.Length + 1; break; }
+                var step = char.IsHighSurrogate(input[at]) && at + 1 < input.Length ? 2 : 1;
+                sb.Append(input, at, step);
+                pos = at + step;
+            }
+            if (!all) break;
+        }
+        if (pos < input.Length) sb.Append(input, pos, input.Length - pos);
+        return Guard(sb.ToString(), filter);
+    }
+
+    private static void Expand(StringBuilder sb, string replacement, string input, int at, int length)
+    {
+        for (var i = 0; i < replacement.Length; i++)
+        {
+            var c = replacement[i];
+            if (c != '\\' || i + 1 >= replacement.Length)
+            {
+                sb.Append(c);
+                continue;
+            }
+            var next = replacement[++i];
+            switch (next)
+            {
+                case '0' or '&': sb.Append(input, at, length); break;
+                case >= '1' and <= '9': break;
+                case '`': sb.Append(input, 0, at); break;
+                case '\'': sb.Append(input, at + length, input.Length - at - length); break;
+                case '\\': sb.Append('\\'); break;
+                default: sb.Append('\\').Append(next); break;
+            }
+        }
     }
 
     private static string ReplaceLast(string input, string pattern, string replacement, string filter)
