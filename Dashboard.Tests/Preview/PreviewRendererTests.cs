@@ -236,4 +236,31 @@ public class PreviewRendererTests
             cells.Select(c => (c.VariantName, c.SampleName, c.Status)));
         Assert.Equal("Hi Ana", cells[0].Preview["sms_body"]!.Result.Output);
     }
+
+    [Fact]
+    public void TemplateErrors_BrokenFields_AreKeyedByVariantChannelAndProperty()
+    {
+        var campaign = Campaign(
+            new MessageContentForm { Channel = Channel.Email, From = "a@example.com", Subject = "Hi {{ 'x' | upcas }}", HtmlBody = "{% if %}" },
+            new MessageContentForm
+            {
+                Channel = Channel.Webhook,
+                WebhookUrl = "https://example.com",
+                WebhookHeaders = [new() { Name = "X-A", Value = "{{ a | nope }}" }],
+            });
+
+        var errors = _renderer.TemplateErrors(campaign);
+
+        Assert.Equal(["Variants[0].Email.Subject", "Variants[0].Email.HtmlBody", "Variants[0].Webhook.WebhookHeaders"], errors.Keys);
+        Assert.StartsWith("Subject: unknown filter `upcas` at line 1, column ", errors.For("Variants[0].Email.Subject"));
+        Assert.StartsWith("Header X-A: ", errors.For("Variants[0].Webhook.WebhookHeaders"));
+    }
+
+    [Fact]
+    public void TemplateErrors_ValidTemplatesAndMissingData_AreNoErrors()
+    {
+        var campaign = Campaign(new MessageContentForm { Channel = Channel.Sms, SmsBody = "{{ api_trigger_properties.${a} | divided_by: 0 }}" });
+
+        Assert.Empty(_renderer.TemplateErrors(campaign));
+    }
 }

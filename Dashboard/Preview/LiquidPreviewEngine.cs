@@ -62,6 +62,9 @@ public sealed class LiquidPreviewEngine(TimeProvider time) : IPreviewEngine
             MissingVariables(parsed.Paths, context.Variables));
     }
 
+    public IReadOnlyList<PreviewDiagnostic> ParseErrors(string source, PreviewErrorMode mode) =>
+        _cache.GetOrAdd(source, mode, Parse).Result.Errors.Select(ToDiagnostic).ToList();
+
     private ParsedSource Parse(string source, PreviewErrorMode mode)
     {
         Interlocked.Increment(ref _parseCount);
