@@ -24,6 +24,7 @@ public static class DashboardSetup
         builder.Services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
         builder.Services.AddScoped<ICampaignService, CampaignService>();
         builder.Services.AddSingleton(HandoffOptions.From(builder.Configuration));
+        builder.Services.AddPreview();
         return builder;
     }
 
@@ -46,6 +47,7 @@ public static class DashboardSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
+        app.MapPreviewApi();
         return app;
     }
 }

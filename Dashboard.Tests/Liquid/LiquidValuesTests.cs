@@ -272,6 +272,8 @@ public class LiquidValuesTests
         var dict = Assert.IsType<Dictionary<string, object?>>(LiquidValues.FromClr(new Dictionary<string, int> { ["z"] = 1, ["a"] = 2 }));
         Assert.Equal(["z", "a"], dict.Keys);
         Assert.Equal(2L, dict["a"]);
+        IReadOnlyDictionary<string, int> readOnly = new System.Collections.ObjectModel.ReadOnlyDictionary<string, int>(new Dictionary<string, int> { ["k"] = 4 });
+        Assert.Equal(4L, Assert.IsType<Dictionary<string, object?>>(LiquidValues.FromClr(readOnly))["k"]);
         var anon = Assert.IsType<Dictionary<string, object?>>(LiquidValues.FromClr(new { name = "Ann", tags = new List<string> { "x" } }));
         Assert.Equal("Ann", anon["name"]);
         Assert.Equal(Arr("x"), anon["tags"]);

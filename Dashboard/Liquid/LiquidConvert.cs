@@ -52,6 +52,8 @@ public static class LiquidValues
         {
             case null: return;
             case string s: sb.Append(s); return;
+            case long l: sb.Append(CultureInfo.InvariantCulture, $"{l}"); return;
+            case bool b: sb.Append(b ? "true" : "false"); return;
             case IList<object?> list: AppendJoined(sb, list, 0); return;
             default: sb.Append(ToRubyString(value)); return;
         }
@@ -552,10 +554,10 @@ public static class LiquidValues
             case sbyte sb: return (long)sb;
             case ushort us: return (long)us;
             case uint ui: return (long)ui;
-            case ulong ul: return ul <= long.MaxValue ? (long)ul : (double)ul;
+            case ulong ul: return ul <= long.MaxValue ? (object)(long)ul : (double)ul;
             case float f: return double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
             case decimal m: return (double)m;
-            case BigInteger bi: return bi >= long.MinValue && bi <= long.MaxValue ? (long)bi : (double)bi;
+            case BigInteger bi: return bi >= long.MinValue && bi <= long.MaxValue ? (object)(long)bi : (double)bi;
             case char c: return c.ToString();
             case Guid g: return g.ToString();
             case Enum e: return e.ToString();
@@ -584,6 +586,16 @@ public static class LiquidValues
                     foreach (var (k, v) in pairs) d[k] = FromClr(v, depth + 1);
                     return d;
                 }
+            case IEnumerable seq when IsStringKeyedPairs(seq.GetType()):
+                {
+                    var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var pair in seq)
+                    {
+                        var t = pair!.GetType();
+                        d[(string)t.GetProperty("Key")!.GetValue(pair)!] = FromClr(t.GetProperty("Value")!.GetValue(pair), depth + 1);
+                    }
+                    return d;
+                }
             case IEnumerable seq:
                 {
                     var list = new List<object?>();
@@ -602,6 +614,12 @@ public static class LiquidValues
         }
         return props;
     }
+
+    // Read-only dictionaries and other sequences of KeyValuePair<string, T> become hashes.
+    private static bool IsStringKeyedPairs(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+            && i.GetGenericArguments()[0] is { IsGenericType: true } kv
+            && kv.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) && kv.GetGenericArguments()[0] == typeof(string));
 
     private static object? FromJson(JsonElement el, int depth)
     {

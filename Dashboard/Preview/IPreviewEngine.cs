@@ -7,4 +7,7 @@ namespace Dashboard.Preview;
 public interface IPreviewEngine
 {
     TemplatePreview Render(string source, PreviewData data, PreviewErrorMode mode, CancellationToken ct);
+
+    /// <summary>The parse errors of <paramref name="source"/> (none when it parses), independent of any sample data.</summary>
+    IReadOnlyList<PreviewDiagnostic> ParseErrors(string source, PreviewErrorMode mode);
 }

@@ -2,8 +2,11 @@ using Dashboard.Campaigns;
 
 namespace Dashboard.Preview;
 
-/// <summary>A templated field of a channel's message: its key (snake_case, as the preview API names it), label and source.</summary>
-public sealed record MessageField(string Key, string Label, string? Source);
+/// <summary>
+/// A templated field of a channel's message: its key (snake_case, as the preview API names it), label, source, and the
+/// <see cref="MessageContentForm"/> property it comes from (for <see cref="CampaignFields.Message"/>).
+/// </summary>
+public sealed record MessageField(string Key, string Label, string? Source, string Property);
 
 /// <summary>Which fields of <see cref="MessageContentForm"/> each channel renders, in the order the preview shows them.</summary>
 public static class MessageFields
@@ -11,43 +14,43 @@ public static class MessageFields
     /// <summary>Prefix of a webhook header's key: <c>webhook_headers.Authorization</c>.</summary>
     public const string WebhookHeaderPrefix = "webhook_headers.";
 
-    private static readonly (string Key, string Label, Func<MessageContentForm, string?> Get)[] Email =
+    private static readonly (string Key, string Label, string Property, Func<MessageContentForm, string?> Get)[] Email =
     [
-        ("from", "From", m => m.From),
-        ("reply_to", "Reply-to", m => m.ReplyTo),
-        ("subject", "Subject", m => m.Subject),
-        ("preheader", "Preheader", m => m.Preheader),
-        ("html_body", "HTML body", m => m.HtmlBody),
-        ("plain_text_body", "Plain-text body", m => m.PlainTextBody),
+        ("from", "From", nameof(MessageContentForm.From), m => m.From),
+        ("reply_to", "Reply-to", nameof(MessageContentForm.ReplyTo), m => m.ReplyTo),
+        ("subject", "Subject", nameof(MessageContentForm.Subject), m => m.Subject),
+        ("preheader", "Preheader", nameof(MessageContentForm.Preheader), m => m.Preheader),
+        ("html_body", "HTML body", nameof(MessageContentForm.HtmlBody), m => m.HtmlBody),
+        ("plain_text_body", "Plain-text body", nameof(MessageContentForm.PlainTextBody), m => m.PlainTextBody),
     ];
 
-    private static readonly (string Key, string Label, Func<MessageContentForm, string?> Get)[] Sms =
+    private static readonly (string Key, string Label, string Property, Func<MessageContentForm, string?> Get)[] Sms =
     [
-        ("sms_body", "Body", m => m.SmsBody),
-        ("media_url", "Media URL", m => m.MediaUrl),
+        ("sms_body", "Body", nameof(MessageContentForm.SmsBody), m => m.SmsBody),
+        ("media_url", "Media URL", nameof(MessageContentForm.MediaUrl), m => m.MediaUrl),
     ];
 
-    private static readonly (string Key, string Label, Func<MessageContentForm, string?> Get)[] Push =
+    private static readonly (string Key, string Label, string Property, Func<MessageContentForm, string?> Get)[] Push =
     [
-        ("push_title", "Title", m => m.PushTitle),
-        ("push_body", "Body", m => m.PushBody),
-        ("deep_link", "Deep link", m => m.DeepLink),
+        ("push_title", "Title", nameof(MessageContentForm.PushTitle), m => m.PushTitle),
+        ("push_body", "Body", nameof(MessageContentForm.PushBody), m => m.PushBody),
+        ("deep_link", "Deep link", nameof(MessageContentForm.DeepLink), m => m.DeepLink),
     ];
 
-    private static readonly (string Key, string Label, Func<MessageContentForm, string?> Get)[] Webhook =
+    private static readonly (string Key, string Label, string Property, Func<MessageContentForm, string?> Get)[] Webhook =
     [
-        ("webhook_url", "URL", m => m.WebhookUrl),
-        ("webhook_body", "Body", m => m.WebhookBody),
+        ("webhook_url", "URL", nameof(MessageContentForm.WebhookUrl), m => m.WebhookUrl),
+        ("webhook_body", "Body", nameof(MessageContentForm.WebhookBody), m => m.WebhookBody),
     ];
 
-    private static readonly (string Key, string Label, Func<MessageContentForm, string?> Get)[] ContentCard =
+    private static readonly (string Key, string Label, string Property, Func<MessageContentForm, string?> Get)[] ContentCard =
     [
-        ("card_title", "Title", m => m.CardTitle),
-        ("card_description", "Description", m => m.CardDescription),
-        ("card_image_url", "Image URL", m => m.CardImageUrl),
+        ("card_title", "Title", nameof(MessageContentForm.CardTitle), m => m.CardTitle),
+        ("card_description", "Description", nameof(MessageContentForm.CardDescription), m => m.CardDescription),
+        ("card_image_url", "Image URL", nameof(MessageContentForm.CardImageUrl), m => m.CardImageUrl),
     ];
 
-    private static (string Key, string Label, Func<MessageContentForm, string?> Get)[] Table(Channel channel) => channel switch
+    private static (string Key, string Label, string Property, Func<MessageContentForm, string?> Get)[] Table(Channel channel) => channel switch
     {
         Channel.Email => Email,
         Channel.Sms => Sms,
@@ -67,14 +70,14 @@ public static class MessageFields
     public static IReadOnlyList<MessageField> Of(MessageContentForm message)
     {
         var fields = new List<MessageField>();
-        foreach (var (key, label, get) in Table(message.Channel))
+        foreach (var (key, label, property, get) in Table(message.Channel))
         {
-            fields.Add(new MessageField(key, label, get(message)));
+            fields.Add(new MessageField(key, label, get(message), property));
             if (key == "webhook_url")
             {
                 fields.AddRange(message.WebhookHeaders
                     .Where(h => !string.IsNullOrWhiteSpace(h.Name))
-                    .Select(h => new MessageField(WebhookHeaderPrefix + h.Name.Trim(), $"Header {h.Name.Trim()}", h.Value)));
+                    .Select(h => new MessageField(WebhookHeaderPrefix + h.Name.Trim(), $"Header {h.Name.Trim()}", h.Value, nameof(MessageContentForm.WebhookHeaders))));
             }
         }
         return fields;
@@ -95,7 +98,7 @@ public static class MessageFields
         {
             var name = key[WebhookHeaderPrefix.Length..];
             var header = message.WebhookHeaders.FirstOrDefault(h => string.Equals(h.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
-            return header is null ? null : new MessageField(WebhookHeaderPrefix + header.Name.Trim(), $"Header {header.Name.Trim()}", header.Value);
+            return header is null ? null : new MessageField(WebhookHeaderPrefix + header.Name.Trim(), $"Header {header.Name.Trim()}", header.Value, nameof(MessageContentForm.WebhookHeaders));
         }
         return null;
     }

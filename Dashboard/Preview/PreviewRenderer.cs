@@ -72,6 +72,35 @@ public sealed class PreviewRenderer(IPreviewEngine engine)
     }
 
     /// <summary>
+    /// The template errors that block a launch: every parse error in every variant's message for the campaign's
+    /// channels, keyed by <see cref="CampaignFields.Message"/> (<c>Variants[0].Email.Subject</c>), each message led by
+    /// the field's label ("Subject: unknown filter `upcas` at line 1, column 12; did you mean `upcase`?").
+    /// </summary>
+    public ValidationErrors TemplateErrors(CampaignForm campaign, PreviewErrorMode mode = PreviewErrorMode.Strict)
+    {
+        var errors = new ValidationErrors();
+        for (var i = 0; i < campaign.Variants.Count; i++)
+        {
+            foreach (var channel in campaign.Channels.Select(c => c.Channel).Distinct())
+            {
+                var message = campaign.Variants[i].Messages.FirstOrDefault(m => m.Channel == channel);
+                if (message is null)
+                {
+                    continue;
+                }
+                foreach (var field in MessageFields.Of(message).Where(f => !string.IsNullOrEmpty(f.Source)))
+                {
+                    foreach (var error in engine.ParseErrors(field.Source!, mode))
+                    {
+                        errors.Add(CampaignFields.Message(i, channel, field.Property), $"{field.Label}: {error.Message}");
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>
     /// The matrix: every variant of <paramref name="campaign"/> against every sample, for one channel, variant by
     /// variant, samples in the order given.
     /// </summary>
