@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Dashboard.Campaigns;
 using Dashboard.Campaigns.Editor;
+using Dashboard.Tests.Preview;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -12,12 +13,14 @@ namespace Dashboard.Tests.Campaigns.Editor;
 public abstract class EditorTestContext : BunitContext, IAsyncLifetime
 {
     internal FakeCampaignService Service { get; } = new();
+    internal FakeSampleDataService SampleData { get; } = new();
 
     protected EditorTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<ICampaignService>(Service);
+        Services.AddPreviewForTests(SampleData);
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

@@ -13,6 +13,7 @@ public partial class CampaignEditor
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private Preview.TemplateLaunchCheck TemplateCheck { get; set; } = null!;
 
     /// <summary>The form being edited; the editor changes its contents, never replaces it.</summary>
     [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
@@ -113,6 +114,11 @@ public partial class CampaignEditor
             if (Errors.Any)
             {
                 ShowAlert($"Fix the {Plural(Errors.All.Count, "problem")} shown in red before saving; the last step lists them all.");
+                return;
+            }
+            if (launch && TemplateCheck.Check(Form) is { Count: > 0 } templateProblems)
+            {
+                ShowAlert($"Fix the {Plural(templateProblems.Count, "template error")} before launching; the first: {templateProblems[0]}.");
                 return;
             }
             if (!await ConfirmSplitChangeAsync())
