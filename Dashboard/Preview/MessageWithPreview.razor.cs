@@ -47,6 +47,12 @@ public partial class MessageWithPreview
 
     protected override void OnParametersSet() => RequestIfChanged(firstRender: _renderedKey is null);
 
+    private Task OnMessageChangedAsync(string path)
+    {
+        RequestIfChanged(firstRender: false);
+        return Changed.InvokeAsync(path);
+    }
+
     private void OnSampleDataChanged() => _ = InvokeAsync(() =>
     {
         RequestIfChanged(firstRender: false);
