@@ -1,0 +1,99 @@
+using Bunit;
+using Dashboard.Campaigns;
+using Dashboard.Campaigns.Editor;
+using Dashboard.Preview;
+using Dashboard.Tests.Campaigns.Editor;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Preview;
+
+public sealed class PreviewMatrixPageTests : PreviewComponentTestContext
+{
+    private readonly FakeCampaignService _campaigns = new();
+
+    public PreviewMatrixPageTests() => Services.AddSingleton<ICampaignService>(_campaigns);
+
+    private CampaignForm TwoVariants()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "Hi {{api_trigger_properties.${name}}}");
+        CampaignFormEditing.AddVariant(form);
+        CampaignFormEditing.MessageFor(form.Variants[1], Channel.Sms).SmsBody =
+            "{% if api_trigger_properties.stock == 0 %}{% abort_message('sold out') %}{% endif %}{{ api_trigger_properties.name | upcas }}";
+        _campaigns.Stored[form.CampaignId!] = form;
+        return form;
+    }
+
+    [Fact]
+    public void Matrix_TwoVariantsTwoPayloads_ShowsEveryCellWithItsStatus()
+    {
+        var form = TwoVariants();
+        SampleData.AddPayload(form.CampaignId!, "Ana", "{\"name\": \"Ana\", \"stock\": 3}");
+        SampleData.AddPayload(form.CampaignId!, "Sold out", "{\"stock\": 0}");
+
+        var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".matrix-cell")), Patience);
+        Assert.Equal(["Variant", "Ana", "Sold out"], cut.FindAll("thead th").Select(th => th.TextContent.Trim()));
+        var cells = cut.FindAll(".matrix-cell").Select(c => c.GetAttribute("aria-label")).ToList();
+        Assert.Equal(
+        [
+            $"{form.Variants[0].Name} × Ana: OK",
+            $"{form.Variants[0].Name} × Sold out: Missing variables",
+            $"{form.Variants[1].Name} × Ana: Error",
+            $"{form.Variants[1].Name} × Sold out: Error",
+        ], cells);
+        Assert.Contains("upcas", cut.FindAll(".matrix-cell")[2].TextContent);
+    }
+
+    [Fact]
+    public void Matrix_ClickCell_OpensThatPreview()
+    {
+        var form = TwoVariants();
+        SampleData.AddPayload(form.CampaignId!, "Ana", "{\"name\": \"Ana\"}");
+        var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".matrix-cell")), Patience);
+
+        cut.FindAll(".matrix-cell")[0].Click();
+
+        var selected = cut.Find("[aria-label='Selected preview']");
+        Assert.Contains($"{form.Variants[0].Name} × Ana", selected.TextContent);
+        Assert.Equal("Hi Ana", cut.Find("[aria-label='Selected preview'] .sms-bubble").TextContent);
+    }
+
+    [Fact]
+    public void Matrix_PayloadsAndUsers_CombinesEachPayloadWithEachUser()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "{{${first_name}}} {{api_trigger_properties.${item}}}");
+        _campaigns.Stored[form.CampaignId!] = form;
+        SampleData.AddPayload(form.CampaignId!, "Mug", "{\"item\": \"mug\"}");
+        SampleData.AddPayload(form.CampaignId!, "Tea", "{\"item\": \"tea\"}");
+        SampleData.AddUser(form.CampaignId!, "Ana", new() { ["first_name"] = "Ana" });
+        SampleData.AddUser(form.CampaignId!, "Bo", new() { ["first_name"] = "Bo" });
+        var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll(".matrix-cell").Count), Patience);
+
+        cut.FindAll(".matrix-cell")[3].Click();
+
+        Assert.Equal(["Variant", "Mug · Ana", "Mug · Bo", "Tea · Ana", "Tea · Bo"], cut.FindAll("thead th").Select(th => th.TextContent.Trim()));
+        Assert.Equal("Bo tea", cut.Find("[aria-label='Selected preview'] .sms-bubble").TextContent);
+    }
+
+    [Fact]
+    public void Matrix_NoSavedPayload_RendersWithEmptyOneAndSaysSo()
+    {
+        var form = TwoVariants();
+
+        var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".matrix-cell").Count), Patience);
+        Assert.Contains("no saved sample payload yet", cut.Markup);
+    }
+
+    [Fact]
+    public void Matrix_UnknownCampaign_SaysSo()
+    {
+        var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, "8f1b9bb5-0000-4000-8000-000000000000"));
+
+        cut.WaitForAssertion(() => Assert.Contains("No campaign has the ID 8f1b9bb5-0000-4000-8000-000000000000.", cut.Markup), Patience);
+    }
+}

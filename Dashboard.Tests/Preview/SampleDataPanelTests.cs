@@ -1,0 +1,136 @@
+using Bunit;
+using Dashboard.Campaigns;
+using Dashboard.Preview;
+using MudBlazor;
+
+namespace Dashboard.Tests.Preview;
+
+public sealed class SampleDataPanelTests : PreviewComponentTestContext
+{
+    private IRenderedComponent<MudPopoverProvider> _popovers = null!;
+
+    private IRenderedComponent<SampleDataPanel> RenderPanel(CampaignForm form)
+    {
+        _popovers = Render<MudPopoverProvider>();
+        return Render<SampleDataPanel>(p => p.Add(c => c.Form, form));
+    }
+
+    private static void Click<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
+
+    [Fact]
+    public void Panel_SavedCampaign_PicksFirstSavedPayloadForThePreview()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
+
+        var cut = RenderPanel(form);
+
+        cut.WaitForAssertion(() => Assert.Equal("{\"product\": \"Mug\"}", Field(cut, "Payload JSON").TextContent), Patience);
+        Assert.Equal("Mug", SessionFor(form).Data.TriggerProperties!["product"]);
+    }
+
+    [Fact]
+    public void PayloadJson_Malformed_ShowsLineAndColumnKeepsTextAndLastGoodData()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
+        var cut = RenderPanel(form);
+        cut.WaitForAssertion(() => Assert.Equal("Mug", SessionFor(form).Data.TriggerProperties!["product"]), Patience);
+
+        Field(cut, "Payload JSON").Input("{\n  \"product\": Teapot\n}");
+
+        cut.WaitForAssertion(() => Assert.Contains("Line 2, column 14:", cut.Markup), Patience);
+        Assert.Equal("{\n  \"product\": Teapot\n}", SessionFor(form).Payload.Json);
+        Assert.Equal("Mug", SessionFor(form).Data.TriggerProperties!["product"]);
+        Assert.Contains("keeps using the last payload that parsed", cut.Markup);
+    }
+
+    [Fact]
+    public async Task SavePayload_NewNamedPayload_IsStoredAndPicked()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var cut = RenderPanel(form);
+
+        Field(cut, "Payload name").Input("Teapot order");
+        Field(cut, "Payload JSON").Input("{\"product\": \"Teapot\"}");
+        Click(cut, "Save payload");
+
+        cut.WaitForAssertion(() => Assert.Contains("Payload \"Teapot order\" saved.", cut.Markup), Patience);
+        var saved = Assert.Single((await SampleData.ListAsync(form.CampaignId!)).Payloads);
+        Assert.Equal("{\"product\": \"Teapot\"}", saved.Json);
+        Assert.Equal(saved.Id, SessionFor(form).Payload.Id);
+    }
+
+    [Fact]
+    public void SavePayload_WithoutName_ShowsMessageAndKeepsText()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var cut = RenderPanel(form);
+
+        Field(cut, "Payload JSON").Input("{\"product\": \"Teapot\"}");
+        Click(cut, "Save payload");
+
+        cut.WaitForAssertion(() => Assert.Contains("Give the sample a name.", cut.Markup), Patience);
+        Assert.Equal("{\"product\": \"Teapot\"}", Field(cut, "Payload JSON").TextContent);
+    }
+
+    [Fact]
+    public async Task PickPayload_Other_SwitchesThePreviewData()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
+        SampleData.AddPayload(form.CampaignId!, "Teapot order", "{\"product\": \"Teapot\"}");
+        var cut = RenderPanel(form);
+        cut.WaitForAssertion(() => Assert.Equal("Mug", SessionFor(form).Data.TriggerProperties!["product"]), Patience);
+
+        Field(cut, "Sample payload").Closest(".mud-select")!.MouseDown();
+        await _popovers.InvokeAsync(() => _popovers.FindAll(".mud-popover-open [role=option]").Single(o => o.TextContent.Trim() == "Teapot order").Click());
+
+        cut.WaitForAssertion(() => Assert.Equal("Teapot", SessionFor(form).Data.TriggerProperties!["product"]), Patience);
+        Assert.Equal("Teapot order", SessionFor(form).Payload.Name);
+    }
+
+    [Fact]
+    public void GenerateFromTemplate_SavedCampaign_SavesPayloadWithEveryTriggerProperty()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "{{api_trigger_properties.${product}}} {{api_trigger_properties.order.total}}");
+        var cut = RenderPanel(form);
+
+        Click(cut, "Generate from template");
+
+        cut.WaitForAssertion(() => Assert.Equal("From templates", SessionFor(form).Payload.Name), Patience);
+        var data = SessionFor(form).Data.TriggerProperties!;
+        Assert.Equal("sample product", data["product"]);
+        var order = Assert.IsAssignableFrom<IDictionary<string, object?>>(data["order"]);
+        Assert.Equal("sample total", order["total"]);
+    }
+
+    [Fact]
+    public void Panel_UnsavedCampaign_EditsWorkingPayloadAndDisablesSaving()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "{{api_trigger_properties.${product}}}");
+        form.CampaignId = null;
+        var cut = RenderPanel(form);
+
+        Click(cut, "Generate from template");
+
+        Assert.Contains("Save the campaign as a draft", cut.Markup);
+        Assert.True(cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save payload").HasAttribute("disabled"));
+        Assert.Equal("sample product", SessionFor(form).Data.TriggerProperties!["product"]);
+    }
+
+    [Fact]
+    public void SampleUser_FirstNameTyped_FeedsThePreviewAsStandardAttribute()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var cut = RenderPanel(form);
+
+        Field(cut, "First name").Input("Ana");
+        Field(cut, "Custom attributes JSON").Input("{\"loyalty tier\": \"gold\"}");
+
+        var variables = SessionFor(form).Data.ToVariables();
+        Assert.Equal("Ana", variables["first_name"]);
+        Assert.Equal("gold", Assert.IsAssignableFrom<IDictionary<string, object?>>(variables["custom_attribute"])["loyalty tier"]);
+    }
+}
