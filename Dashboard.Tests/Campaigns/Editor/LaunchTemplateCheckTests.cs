@@ -1,0 +1,75 @@
+using Bunit;
+using Dashboard.Campaigns;
+using Dashboard.Campaigns.Editor;
+using Dashboard.Preview;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Campaigns.Editor;
+
+public class LaunchTemplateCheckTests : EditorTestContext
+{
+    [Fact]
+    public void Review_TemplateWithUnknownFilter_ListsItAndDisablesLaunch()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms).SmsBody = "Order {{ api_trigger_properties.${order_id} | upcas }}";
+        var cut = RenderEditor(form);
+
+        GoToStep(cut, "Review");
+
+        var problems = cut.FindAll("[aria-label='Template errors'] li").Select(li => li.TextContent.Trim()).ToList();
+        var problem = Assert.Single(problems);
+        Assert.StartsWith($"{form.Variants[0].Name}, SMS/MMS, Body: unknown filter `upcas`", problem);
+        Assert.Contains("line 1, column", problem);
+        Assert.True(Button(cut, "Launch").HasAttribute("disabled"));
+        Assert.False(Button(cut, "Save as draft").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Launch_RenderErrorWithPickedPayload_IsRefusedWithoutSaving()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms).SmsBody = "{{ 10 | divided_by: api_trigger_properties.n }} left";
+        var session = Services.GetRequiredService<PreviewSessions>().For(form);
+        session.EditPayloadText("{\"n\": 2}");
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Review");
+        Assert.False(Button(cut, "Launch").HasAttribute("disabled"));
+
+        // The payload changes after the review was shown: the launch itself checks again.
+        await cut.InvokeAsync(() => session.EditPayloadText("{\"n\": 0}"));
+        Click(cut, "Launch");
+
+        cut.WaitForAssertion(() => Assert.Contains("template error before launching", cut.Find("[role=alert]").TextContent));
+        Assert.Empty(Service.Saved);
+        Assert.Empty(Service.StatusChanges);
+    }
+
+    [Fact]
+    public void Review_TemplatesRenderCleanly_AllowsLaunch()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+
+        GoToStep(cut, "Review");
+
+        Assert.Empty(cut.FindAll("[aria-label='Template errors'] li"));
+        Assert.False(Button(cut, "Launch").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Channels_TriggeredCampaign_ShowsPreviewBesideMessageAndSampleData()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+
+        GoToStep(cut, "Channels and messages");
+
+        Assert.NotNull(cut.Find("[role=region][aria-label='Sample data']"));
+        cut.WaitForAssertion(() => Assert.Equal("Your order  is on its way.", cut.Find("[aria-label='SMS/MMS preview'] .sms-bubble").TextContent),
+            TimeSpan.FromSeconds(5));
+        Type(cut, "Payload JSON", "{\"order_id\": \"A-17\"}");
+        cut.WaitForAssertion(() => Assert.Equal("Your order A-17 is on its way.", cut.Find("[aria-label='SMS/MMS preview'] .sms-bubble").TextContent),
+            TimeSpan.FromSeconds(5));
+    }
+}
