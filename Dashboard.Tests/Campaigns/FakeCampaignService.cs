@@ -52,7 +52,18 @@ internal sealed class FakeCampaignService : ICampaignService
             && string.Equals(c.Form.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     public Task<CampaignForm?> GetFormAsync(string campaignId, CancellationToken ct = default) =>
-        Task.FromResult(_campaigns.TryGetValue(campaignId, out var c) ? c.Form : null);
+        Task.FromResult(_campaigns.TryGetValue(campaignId, out var c) ? Snapshot(c.Form) : null);
+
+    // Like a database read: later changes to the stored campaign do not reach a page that already loaded it.
+    private static CampaignForm Snapshot(CampaignForm f) => new()
+    {
+        CampaignId = f.CampaignId, Version = f.Version, Type = f.Type, Status = f.Status, Name = f.Name,
+        Description = f.Description, Tags = [.. f.Tags], MessageType = f.MessageType, Channels = [.. f.Channels],
+        Variants = [.. f.Variants], HasControlGroup = f.HasControlGroup, ControlPercentage = f.ControlPercentage,
+        ControlVariationId = f.ControlVariationId, ReeligibilityEnabled = f.ReeligibilityEnabled,
+        ReeligibilityAmount = f.ReeligibilityAmount, ReeligibilityUnit = f.ReeligibilityUnit,
+        ConversionEvents = [.. f.ConversionEvents],
+    };
 
     public Task<SaveResult> SaveAsync(CampaignForm form, CancellationToken ct = default) =>
         Task.FromResult(Refusal() ?? SaveResult.Saved(Add(form).CampaignId!, form.Version!.Value));
