@@ -1,4 +1,7 @@
+using Dashboard.Campaigns;
 using Dashboard.Components;
+using Dashboard.Data;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
 namespace Dashboard;
@@ -12,11 +15,21 @@ public static class DashboardSetup
             .AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
+
+        var connectionString = builder.Configuration.GetConnectionString("Dashboard") ?? "Data Source=brazelite.db";
+        builder.Services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddScoped<ICampaignService, CampaignService>();
+        builder.Services.AddSingleton(HandoffOptions.From(builder.Configuration));
         return builder;
     }
 
     /// <summary>Creates and migrates the SQLite database on first start.</summary>
-    public static Task PrepareDatabaseAsync(this WebApplication app) => Task.CompletedTask;
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
