@@ -9,6 +9,8 @@ namespace Dashboard.Tests.Campaigns;
 /// <summary>The services the campaign pages need, with the campaign store faked in memory.</summary>
 public abstract class CampaignComponentTest : BunitContext, IAsyncLifetime
 {
+    protected const string RestEndpoint = "https://rest.fra-02.braze.eu";
+
     internal FakeCampaignService Campaigns { get; } = new();
 
     protected CampaignComponentTest()
@@ -17,6 +19,7 @@ public abstract class CampaignComponentTest : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<ICampaignService>(Campaigns);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new HandoffOptions(RestEndpoint));
     }
 
     /// <summary>Renders the providers that host MudBlazor's menus, selects and dialogs.</summary>

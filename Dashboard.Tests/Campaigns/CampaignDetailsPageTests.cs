@@ -16,7 +16,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void ApiCampaign_Opened_ShowsCampaignIdAndEachChannelsVariationIdWithCopyButtons()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Api());
+        var campaign = Campaigns.Add(PageSamples.Api());
 
         var cut = RenderPage(campaign.CampaignId!);
 
@@ -36,7 +36,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void ApiCampaign_CopyCampaignId_PutsTheIdOnTheClipboard()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Api());
+        var campaign = Campaigns.Add(PageSamples.Api());
         var cut = RenderPage(campaign.CampaignId!);
 
         cut.Find("button[aria-label='Copy campaign ID']").Click();
@@ -48,7 +48,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void ApiTriggeredCampaign_Opened_ShowsVariantsControlGroupReeligibilityAndMessageType()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Triggered());
+        var campaign = Campaigns.Add(PageSamples.Triggered());
 
         var cut = RenderPage(campaign.CampaignId!);
 
@@ -68,7 +68,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void Campaign_WithConversionEvents_ListsThemInOrderWithTheFirstMarkedPrimary()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Api());
+        var campaign = Campaigns.Add(PageSamples.Api());
 
         var cut = RenderPage(campaign.CampaignId!);
 
@@ -97,7 +97,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [InlineData(CampaignStatus.Archived, new[] { "Unarchive", "Duplicate" })]
     public void Campaign_InEachStatus_OffersOnlyTheActionsThatApply(CampaignStatus status, string[] expected)
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Triggered(status: status));
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: status));
 
         var cut = RenderPage(campaign.CampaignId!);
 
@@ -109,7 +109,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void Campaign_Launch_ShowsTheNewStatusAndItsActions()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Triggered());
+        var campaign = Campaigns.Add(PageSamples.Triggered());
         var cut = RenderPage(campaign.CampaignId!);
 
         ActionButton(cut, "Launch").Click();
@@ -123,7 +123,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void Campaign_LaunchRefusedAsInvalid_ListsEveryProblem()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Triggered());
+        var campaign = Campaigns.Add(PageSamples.Triggered());
         var errors = new ValidationErrors();
         errors.Add(CampaignFields.Percentages, "The percentages add up to 90%; they must add up to exactly 100%.");
         errors.Add(CampaignFields.Message(0, Channel.Email, "Subject"), "Subject is required.");
@@ -143,7 +143,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void Campaign_ActionAfterSomeoneElseChangedIt_SaysReloadAndReloadShowsTheirChange()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Triggered(status: CampaignStatus.Active));
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
         var cut = RenderPage(campaign.CampaignId!);
         // Another tab stops the campaign: the version this page holds is now stale.
         campaign.Status = CampaignStatus.Stopped;
@@ -161,7 +161,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void Campaign_Duplicate_NavigatesToTheCopy()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Api());
+        var campaign = Campaigns.Add(PageSamples.Api());
         var cut = RenderPage(campaign.CampaignId!);
 
         ActionButton(cut, "Duplicate").Click();
@@ -173,7 +173,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void Campaign_DeleteCancelled_KeepsTheCampaign()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Api());
+        var campaign = Campaigns.Add(PageSamples.Api());
         var dialogs = RenderDialogs();
         var cut = RenderPage(campaign.CampaignId!);
 
@@ -189,7 +189,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     [Fact]
     public void Campaign_DeleteConfirmed_DeletesAndReturnsToTheList()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Api());
+        var campaign = Campaigns.Add(PageSamples.Api());
         var dialogs = RenderDialogs();
         var cut = RenderPage(campaign.CampaignId!);
 
@@ -199,6 +199,73 @@ public class CampaignDetailsPageTests : CampaignComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal([campaign.CampaignId!], Campaigns.Deleted));
         Assert.Equal("http://localhost/", CurrentUri);
+    }
+
+    [Fact]
+    public void ApiCampaign_Opened_ShowsTheMessagesSendRequestAsJsonAndCurlNamingItsIds()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var json = cut.Find("pre[aria-label='JSON body']").TextContent;
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(campaign.CampaignId, body.RootElement.GetProperty("campaign_id").GetString());
+        var messages = body.RootElement.GetProperty("messages");
+        Assert.Equal(campaign.Channels[0].MessageVariationId, messages.GetProperty("email").GetProperty("message_variation_id").GetString());
+        Assert.Equal(campaign.Channels[1].MessageVariationId, messages.GetProperty("sms").GetProperty("message_variation_id").GetString());
+        var curl = cut.Find("pre[aria-label='cURL request']").TextContent;
+        Assert.StartsWith($"curl -X POST '{RestEndpoint}/messages/send'", curl);
+        Assert.Contains(campaign.CampaignId!, curl);
+        Assert.NotNull(cut.Find("button[aria-label='Copy JSON body']"));
+        Assert.NotNull(cut.Find("button[aria-label='Copy cURL request']"));
+    }
+
+    [Fact]
+    public void ApiCampaign_Opened_SaysItIgnoresTheGlobalControlGroupAndShowsBothUnsubscribeHeaders()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var notes = cut.Find("ul.handoff-notes").TextContent;
+        Assert.Contains("ignore the Global Control Group", notes);
+        Assert.Contains("no one-click List-Unsubscribe header", notes);
+        var headers = cut.Find("pre[aria-label='List-Unsubscribe headers']").TextContent;
+        Assert.Equal("List-Unsubscribe: <{{${set_user_to_one_click_list_unsubscribe}}}>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click", headers);
+    }
+
+    [Fact]
+    public void ApiCampaign_CopyJsonBody_PutsTheWholeRequestBodyOnTheClipboard()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var cut = RenderPage(campaign.CampaignId!);
+
+        cut.Find("button[aria-label='Copy JSON body']").Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "navigator.clipboard.writeText");
+        Assert.Equal(cut.Find("pre[aria-label='JSON body']").TextContent, call.Arguments[0]);
+        Assert.Contains(campaign.CampaignId!, (string)call.Arguments[0]!);
+    }
+
+    [Fact]
+    public void ApiTriggeredCampaign_Opened_ShowsTheTriggerRequestWithEveryPropertyTheTemplatesUse()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var json = cut.Find("pre[aria-label='JSON body']").TextContent;
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(campaign.CampaignId, body.RootElement.GetProperty("campaign_id").GetString());
+        Assert.Equal(1, body.RootElement.GetProperty("recipients").GetArrayLength());
+        var keys = body.RootElement.GetProperty("trigger_properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["product_name", "item_count", "discount"], keys);
+        Assert.Contains("product_name", cut.Find("[data-testid=trigger-properties]").TextContent);
+        var curl = cut.Find("pre[aria-label='cURL request']").TextContent;
+        Assert.StartsWith($"curl -X POST '{RestEndpoint}/campaigns/trigger/send'", curl);
+        Assert.Contains(campaign.CampaignId!, curl);
+        Assert.Contains("requests naming it only take effect once it is active", cut.Markup);
     }
 
     private static AngleSharp.Dom.IElement ActionButton(IRenderedComponent<CampaignDetailsPage> cut, string name) =>

@@ -10,8 +10,8 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_WithCampaigns_ShowsARowPerCampaignWithItsDetailsAndCopyButton()
     {
-        var api = Campaigns.Add(SampleCampaigns.Api());
-        var triggered = Campaigns.Add(SampleCampaigns.Triggered(status: CampaignStatus.Active));
+        var api = Campaigns.Add(PageSamples.Api());
+        var triggered = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
 
         var cut = Render<CampaignListPage>();
 
@@ -32,7 +32,7 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_CopyButton_PutsTheRowsCampaignIdOnTheClipboard()
     {
-        var api = Campaigns.Add(SampleCampaigns.Api());
+        var api = Campaigns.Add(PageSamples.Api());
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
 
@@ -61,7 +61,7 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_SearchMatchingNothing_SaysNoMatchesRatherThanFirstTimeHelp()
     {
-        Campaigns.Add(SampleCampaigns.Api());
+        Campaigns.Add(PageSamples.Api());
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
 
@@ -74,8 +74,8 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_TypingInSearch_PassesTheTrimmedTextToTheService()
     {
-        var api = Campaigns.Add(SampleCampaigns.Api());
-        Campaigns.Add(SampleCampaigns.Triggered());
+        var api = Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered());
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
 
@@ -89,8 +89,8 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_ChoosingAStatus_PassesTheStatusFilterToTheService()
     {
-        Campaigns.Add(SampleCampaigns.Api());
-        Campaigns.Add(SampleCampaigns.Triggered(status: CampaignStatus.Active));
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
@@ -105,8 +105,8 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_ChoosingAType_PassesTheTypeFilterToTheService()
     {
-        Campaigns.Add(SampleCampaigns.Api());
-        Campaigns.Add(SampleCampaigns.Triggered());
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered());
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
@@ -130,7 +130,7 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_ClickingNameHeader_SortsByNameInTheService()
     {
-        Campaigns.Add(SampleCampaigns.Api());
+        Campaigns.Add(PageSamples.Api());
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
 
@@ -157,7 +157,7 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_RowMenuOfADraft_OffersLaunchArchiveAndDeleteButNotStopOrResume()
     {
-        Campaigns.Add(SampleCampaigns.Api(status: CampaignStatus.Draft));
+        Campaigns.Add(PageSamples.Api(status: CampaignStatus.Draft));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
@@ -170,7 +170,7 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_RowMenuOfAnActiveCampaign_OffersStopAndArchiveButNotLaunchOrDelete()
     {
-        Campaigns.Add(SampleCampaigns.Triggered(status: CampaignStatus.Active));
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
@@ -183,7 +183,7 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_RowMenuOfAnArchivedCampaign_OffersOnlyUnarchiveAndDuplicate()
     {
-        Campaigns.Add(SampleCampaigns.Triggered(status: CampaignStatus.Archived));
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Archived));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
@@ -196,7 +196,7 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_StopFromRowMenu_StopsTheCampaignAndShowsTheNewStatus()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Triggered(status: CampaignStatus.Active));
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
@@ -211,7 +211,7 @@ public class CampaignListPageTests : CampaignComponentTest
     [Fact]
     public void CampaignList_DeleteFromRowMenu_AsksFirstAndDeletesOnlyWhenConfirmed()
     {
-        var campaign = Campaigns.Add(SampleCampaigns.Api());
+        var campaign = Campaigns.Add(PageSamples.Api());
         var popovers = RenderPopovers();
         var dialogs = RenderDialogs();
         var cut = Render<CampaignListPage>();

@@ -115,7 +115,8 @@ internal sealed class FakeCampaignService : ICampaignService
     }
 }
 
-internal static class SampleCampaigns
+/// <summary>Campaigns whose wording the page tests check word for word.</summary>
+internal static class PageSamples
 {
     public static CampaignForm Api(string name = "Order receipts", CampaignStatus status = CampaignStatus.Draft) => new()
     {
