@@ -402,6 +402,49 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_RowChangedBetweenCheckAndWrite_IsConflictAndOtherWriteStays()
+    {
+        var form = await CreateAsync(SampleCampaigns.Api());
+        form.Description = "mine";
+        _database.BeforeNextSave = async connection =>
+        {
+            await using var other = connection.CreateCommand();
+            other.CommandText = "UPDATE Campaigns SET Description = 'theirs', Version = $v WHERE CampaignId = $id";
+            other.Parameters.AddWithValue("$v", Guid.NewGuid().ToString().ToUpperInvariant());
+            other.Parameters.AddWithValue("$id", form.CampaignId);
+            await other.ExecuteNonQueryAsync();
+        };
+
+        var result = await _service.SaveAsync(form);
+
+        Assert.Equal(SaveOutcome.Conflict, result.Outcome);
+        Assert.Equal("theirs", (await _database.LoadAsync(form.CampaignId!)).Description);
+    }
+
+    [Fact]
+    public async Task Save_NameTakenBetweenCheckAndWrite_IsRefusedNextToName()
+    {
+        _database.BeforeNextSave = async connection =>
+        {
+            await using var other = connection.CreateCommand();
+            other.CommandText = """
+                INSERT INTO Campaigns (CampaignId, Name, NormalizedName, Type, Status, MessageType, Tags, Channels, Variants, ConversionEvents,
+                    ReeligibilityEnabled, ReeligibilityAmount, ReeligibilityUnit, HasControlGroup, ControlPercentage, EverLaunched, CreatedAt, UpdatedAt, Version)
+                VALUES ($id, 'Order Shipped', 'order shipped', 0, 0, 0, '[]', '[]', '[]', '[]', 0, 0, 2, 0, 0, 0, 0, 0, $v)
+                """;
+            other.Parameters.AddWithValue("$id", Ids.NewId());
+            other.Parameters.AddWithValue("$v", Guid.NewGuid().ToString().ToUpperInvariant());
+            await other.ExecuteNonQueryAsync();
+        };
+
+        var result = await _service.SaveAsync(SampleCampaigns.Api("Order shipped"));
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal("Another campaign is already called “Order shipped”.", result.Errors!.For(CampaignFields.Name));
+        Assert.Equal(1, await _database.CountAsync());
+    }
+
+    [Fact]
     public async Task Save_UpdateWithoutVersion_IsConflict()
     {
         var form = await CreateAsync(SampleCampaigns.Api());
@@ -735,6 +778,53 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         Assert.Equal(["Cherry", "banana", "apple"], await Names(CampaignSort.NameDesc));
         Assert.Equal(["apple", "banana", "Cherry"], await Names(CampaignSort.StatusAsc));
         Assert.Equal(["Cherry", "apple", "banana"], await Names(CampaignSort.TypeAsc));
+    }
+
+    [Fact]
+    public async Task List_SearchWithLikeWildcards_MatchesThemLiterally()
+    {
+        await CreateAsync(SampleCampaigns.Api("50% off"));
+        await CreateAsync(SampleCampaigns.Api("500 off"));
+        await CreateAsync(SampleCampaigns.Api("first_order"));
+        await CreateAsync(SampleCampaigns.Api("firstXorder"));
+
+        var percent = await _service.ListAsync(new CampaignQuery(Search: "50%"));
+        var underscore = await _service.ListAsync(new CampaignQuery(Search: "t_o"));
+
+        Assert.Equal(["50% off"], percent.Items.Select(i => i.Name));
+        Assert.Equal(["first_order"], underscore.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task Names_WithAccents_CompareWithoutCase()
+    {
+        await CreateAsync(SampleCampaigns.Api("Été promo"));
+
+        var duplicate = await _service.SaveAsync(SampleCampaigns.Api("ÉTÉ PROMO"));
+        var found = await _service.ListAsync(new CampaignQuery(Search: "ÉTÉ"));
+
+        Assert.Equal(SaveOutcome.Invalid, duplicate.Outcome);
+        Assert.Equal(["Été promo"], found.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task CampaignId_PastedInUpperCase_StillFindsTheCampaign()
+    {
+        var form = await CreateAsync(SampleCampaigns.Api());
+        var upper = form.CampaignId!.ToUpperInvariant();
+
+        var loaded = await _service.GetFormAsync(" " + upper + " ");
+        var loadedId = loaded!.CampaignId;
+        loaded.CampaignId = upper;
+        loaded.Description = "saved through the upper-case ID";
+        var saved = await _service.SaveAsync(loaded);
+        var launched = await _service.ChangeStatusAsync(upper, CampaignAction.Launch, saved.Version!.Value);
+
+        Assert.Equal(form.CampaignId, loadedId);
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(form.CampaignId, saved.CampaignId);
+        Assert.Equal(SaveOutcome.Saved, launched.Outcome);
+        Assert.Equal(1, await _database.CountAsync());
     }
 
     [Fact]

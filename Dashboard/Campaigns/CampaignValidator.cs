@@ -58,6 +58,10 @@ public static class CampaignValidator
         {
             errors.Add(CampaignFields.Channels, "Add at least one messaging channel.");
         }
+        if (form.Channels.Any(c => !Enum.IsDefined(c.Channel)))
+        {
+            errors.Add(CampaignFields.Channels, "Choose channels from the list.");
+        }
         if (form.Channels.Select(c => c.Channel).Distinct().Count() != form.Channels.Count)
         {
             errors.Add(CampaignFields.Channels, "A channel can be added once.");
@@ -67,6 +71,10 @@ public static class CampaignValidator
             if (form.Channels.Any(c => !Ids.IsVariationId(c.MessageVariationId)))
             {
                 errors.Add(CampaignFields.Channels, "Every channel needs a message variation ID (a lower-case UUID).");
+            }
+            else if (form.Channels.Select(c => c.MessageVariationId).Distinct(StringComparer.Ordinal).Count() != form.Channels.Count)
+            {
+                errors.Add(CampaignFields.Channels, "Every channel needs its own message variation ID.");
             }
         }
     }
@@ -120,11 +128,15 @@ public static class CampaignValidator
             {
                 errors.Add(CampaignFields.Variant(i, "VariationId"), "The variant needs its own variation ID.");
             }
-            foreach (var channel in form.Channels)
+            foreach (var channel in form.Channels.Select(c => c.Channel).Distinct())
             {
-                var message = variant.Messages.FirstOrDefault(m => m.Channel == channel.Channel);
-                ValidateMessage(i, channel.Channel, message ?? new MessageContentForm { Channel = channel.Channel }, errors);
+                var message = variant.Messages.FirstOrDefault(m => m.Channel == channel);
+                ValidateMessage(i, channel, message ?? new MessageContentForm { Channel = channel }, errors);
             }
+        }
+        if (form.HasControlGroup && form.ControlVariationId is { } controlId && ids.Contains(controlId))
+        {
+            errors.Add(CampaignFields.ControlPercentage, "The control group needs its own variation ID, not a variant's.");
         }
     }
 
@@ -235,6 +247,10 @@ public static class CampaignValidator
         for (var i = 0; i < form.ConversionEvents.Count; i++)
         {
             var e = form.ConversionEvents[i];
+            if (!Enum.IsDefined(e.Type))
+            {
+                errors.Add(CampaignFields.ConversionEvent(i, "Type"), "Choose a conversion event type from the list.");
+            }
             if (e.Type == ConversionEventType.PerformsCustomEvent && string.IsNullOrWhiteSpace(e.EventName))
             {
                 errors.Add(CampaignFields.ConversionEvent(i, "EventName"), "Name the custom event.");
@@ -256,6 +272,10 @@ public static class CampaignValidator
 
     public static string? DeadlineError(int amount, DeadlineUnit unit)
     {
+        if (!Enum.IsDefined(unit))
+        {
+            return "The deadline is in hours or days.";
+        }
         var hours = unit == DeadlineUnit.Days ? (long)amount * 24 : amount;
         return hours is < 1 or > MaxDeadlineHours ? "The deadline is between 1 hour and 30 days." : null;
     }
