@@ -265,7 +265,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
         var curl = cut.Find("pre[aria-label='cURL request']").TextContent;
         Assert.StartsWith($"curl -X POST '{RestEndpoint}/campaigns/trigger/send'", curl);
         Assert.Contains(campaign.CampaignId!, curl);
-        Assert.Contains("requests naming it only take effect once it is active", cut.Markup);
+        Assert.Contains("This campaign is a draft: requests naming it take effect once it is launched.", cut.Markup);
     }
 
     private static AngleSharp.Dom.IElement ActionButton(IRenderedComponent<CampaignDetailsPage> cut, string name) =>

@@ -11,10 +11,6 @@ public partial class CampaignDetailsPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private HandoffOptions Handoff { get; set; } = default!;
-
-    private static readonly string ListUnsubscribeHeaders =
-        DeveloperHandoff.ListUnsubscribeHeader + "\n" + DeveloperHandoff.ListUnsubscribePostHeader;
 
     private CampaignForm? _form;
     private string? _loadedId;
@@ -22,9 +18,6 @@ public partial class CampaignDetailsPage
     private bool _busy;
     private Refusal? _refusal;
     private List<BreadcrumbItem> _breadcrumbs = [];
-    private IReadOnlyList<string> _triggerProperties = [];
-    private string _requestJson = "";
-    private string _requestCurl = "";
 
     /// <summary>Why the last action was refused, in the words the page shows.</summary>
     private sealed record Refusal(SaveOutcome Outcome, string Heading, string Message, IReadOnlyList<string> Problems);
@@ -46,22 +39,6 @@ public partial class CampaignDetailsPage
         _loadedId = CampaignId;
         _loading = false;
         _breadcrumbs = [new("Campaigns", "/"), new(_form?.Name ?? CampaignId, null, disabled: true)];
-        if (_form is null)
-        {
-            return;
-        }
-        if (_form.Type == CampaignType.Api)
-        {
-            _triggerProperties = [];
-            _requestJson = DeveloperHandoff.MessagesSendJson(_form);
-            _requestCurl = DeveloperHandoff.MessagesSendCurl(_form, Handoff.RestEndpoint);
-        }
-        else
-        {
-            _triggerProperties = DeveloperHandoff.TriggerPropertyPaths(_form);
-            _requestJson = DeveloperHandoff.TriggerSendJson(_form, _triggerProperties);
-            _requestCurl = DeveloperHandoff.TriggerSendCurl(_form, _triggerProperties, Handoff.RestEndpoint);
-        }
     }
 
     private async Task ReloadAsync()
