@@ -1,0 +1,55 @@
+using Bunit;
+using Dashboard.Campaigns;
+using Dashboard.Campaigns.Editor;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Dashboard.Tests.Campaigns.Editor;
+
+public class CampaignEditorPageTests : EditorTestContext
+{
+    private IRenderedComponent<CampaignEditorPage> RenderPage(string uri, string? campaignId = null)
+    {
+        Render<MudPopoverProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+        return Render<CampaignEditorPage>(p => p.Add(x => x.CampaignId, campaignId));
+    }
+
+    [Theory]
+    [InlineData("/campaigns/new/api", "New API campaign", 4)]
+    [InlineData("/campaigns/new/api-triggered", "New API-triggered campaign", 6)]
+    public void NewRoute_StartsAnEmptyCampaignOfThatType(string uri, string heading, int steps)
+    {
+        var cut = RenderPage(uri);
+
+        Assert.Equal(heading, cut.Find("h1").TextContent.Trim());
+        Assert.Equal(steps, cut.FindAll("button[role=tab]").Count);
+    }
+
+    [Fact]
+    public void EditRoute_StoredCampaign_LoadsItIntoTheEditor()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        form.CampaignId = "6a1c2e9b-0d4f-4a8e-9b7c-1e2f3a4b5c6d";
+        form.Version = Guid.NewGuid();
+        Service.Stored[form.CampaignId] = form;
+
+        var cut = RenderPage($"/campaigns/{form.CampaignId}/edit", form.CampaignId);
+
+        cut.WaitForAssertion(() => Assert.Equal("Edit Order shipped", cut.Find("h1").TextContent.Trim()));
+        Assert.Equal(form.CampaignId, cut.Find("code[aria-label='Campaign API identifier']").TextContent);
+        Assert.Equal("Order shipped", cut.FindAll("label").Where(l => l.TextContent.Trim() == "Name")
+            .Select(l => cut.Find($"#{l.GetAttribute("for")}").GetAttribute("value")).Single());
+        Assert.Equal(6, cut.FindAll("button[role=tab]").Count);
+    }
+
+    [Fact]
+    public void EditRoute_UnknownCampaign_SaysSo()
+    {
+        var cut = RenderPage("/campaigns/1d0d3a52-5c1e-4f43-9d3f-1f2d3c4b5a69/edit", "1d0d3a52-5c1e-4f43-9d3f-1f2d3c4b5a69");
+
+        cut.WaitForAssertion(() => Assert.Contains("No campaign has the ID 1d0d3a52-5c1e-4f43-9d3f-1f2d3c4b5a69.", cut.Markup));
+        Assert.Empty(cut.FindAll("button[role=tab]"));
+    }
+}

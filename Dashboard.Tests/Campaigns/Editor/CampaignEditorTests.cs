@@ -1,0 +1,230 @@
+using Bunit;
+using Dashboard.Campaigns;
+using Dashboard.Campaigns.Editor;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Campaigns.Editor;
+
+public class CampaignEditorTests : EditorTestContext
+{
+    private string CurrentUri => Services.GetRequiredService<NavigationManager>().Uri;
+
+    [Fact]
+    public void Steps_ApiCampaign_AreDetailsChannelsConversionEventsSave()
+    {
+        var cut = RenderNew(CampaignType.Api);
+
+        Assert.Equal(["Details", "Channels", "Conversion events", "Save"], cut.FindAll("button[role=tab] .mud-step-label-content-title").Select(t => t.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Steps_ApiTriggeredCampaign_HaveSixStepsEndingInReview()
+    {
+        var cut = RenderNew(CampaignType.ApiTriggered);
+
+        Assert.Equal(["Details", "Channels and messages", "Variants", "Delivery", "Conversion events", "Review"],
+            cut.FindAll("button[role=tab] .mud-step-label-content-title").Select(t => t.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void NextAndBack_AcrossSteps_KeepEverythingTyped()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        Type(cut, "Name", "Password reset");
+        Type(cut, "Description", "Sent when a user asks to reset their password.");
+        Click(cut, "Next");
+        ChooseMenuItem(cut, "Add channel", "SMS/MMS");
+        cut.WaitForAssertion(() => Type(cut, "SMS body", "Your code is {{api_trigger_properties.${code}}}"));
+        Click(cut, "Next");
+        Click(cut, "Next");
+        Click(cut, "Next");
+
+        Click(cut, "Back");
+        Click(cut, "Back");
+        Click(cut, "Back");
+        cut.WaitForAssertion(() => Assert.Equal("Your code is {{api_trigger_properties.${code}}}", Field(cut, "SMS body").TextContent));
+        Click(cut, "Back");
+
+        cut.WaitForAssertion(() => Assert.Equal("Password reset", Field(cut, "Name").GetAttribute("value")));
+        Assert.Equal("Sent when a user asks to reset their password.", Field(cut, "Description").TextContent);
+        Assert.True(Button(cut, "Back").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Review_InvalidCampaign_ListsEveryProblemAndEachLinksToItsStep()
+    {
+        var cut = RenderNew(CampaignType.ApiTriggered);
+        GoToStep(cut, "Review");
+
+        var problems = cut.FindAll("ul[aria-label=Problems] li").Select(li => li.TextContent.Trim()).ToList();
+
+        Assert.Contains("Details: Give the campaign a name.", problems);
+        Assert.Contains("Channels and messages: Add at least one messaging channel.", problems);
+        Assert.Contains("2 problems stop this campaign from being saved:", cut.Markup);
+        cut.FindAll("ul[aria-label=Problems] button").Single(b => b.TextContent.Contains("Add at least one messaging channel.")).Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.FindAll("button[role=tab]")[1].GetAttribute("aria-selected")));
+        Assert.Equal("Add channel", Button(cut, "Add channel").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Review_MessageProblem_NamesTheVariantAndChannel()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        CampaignFormEditing.AddVariant(form);
+        CampaignFormEditing.EvenSplit(form);
+        form.Variants[1].Messages[0].SmsBody = "";
+        var cut = RenderEditor(form);
+
+        GoToStep(cut, "Review");
+
+        Assert.Equal(["Channels and messages: Variant 2, SMS/MMS: Body is required."],
+            cut.FindAll("ul[aria-label=Problems] li").Select(li => li.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Review_ValidCampaign_SummarisesItAndSaysAllIsWell()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        form.ConversionEvents.Add(new ConversionEventForm { Type = ConversionEventType.PerformsCustomEvent, EventName = "reset_done", DeadlineAmount = 2, DeadlineUnit = DeadlineUnit.Hours });
+        var cut = RenderEditor(form);
+
+        GoToStep(cut, "Review");
+
+        var summary = cut.Find("[aria-label=Summary]").TextContent;
+        Assert.Contains("Order shipped", summary);
+        Assert.Contains("Variant 1 100%", summary);
+        Assert.Contains("once per user", summary);
+        Assert.Contains("Performs Custom Event \"reset_done\" within 2 hours (primary)", summary);
+        Assert.Contains("Everything is filled in correctly.", cut.Markup);
+        Assert.NotNull(Button(cut, "Save as draft"));
+        Assert.NotNull(Button(cut, "Launch"));
+    }
+
+    [Fact]
+    public void SaveDraft_ValidCampaign_SendsTheFormToTheServiceAndOpensTheCampaignPage()
+    {
+        var form = ValidForm(CampaignType.Api);
+        var cut = RenderEditor(form);
+
+        Click(cut, "Save draft");
+
+        cut.WaitForAssertion(() => Assert.Single(Service.Saved));
+        Assert.Same(form, Service.Saved[0]);
+        Assert.Equal("Order shipped", Service.Saved[0].Name);
+        Assert.Equal(CampaignStatus.Draft, Service.Saved[0].Status);
+        Assert.Empty(Service.StatusChanges);
+        cut.WaitForAssertion(() => Assert.EndsWith($"/campaigns/{form.CampaignId}", CurrentUri));
+    }
+
+    [Fact]
+    public void SaveDraft_InvalidCampaign_DoesNotCallTheServiceAndRevealsProblems()
+    {
+        var cut = RenderNew(CampaignType.Api);
+
+        Click(cut, "Save draft");
+
+        cut.WaitForAssertion(() => Assert.Contains("Fix the 2 problems shown in red before saving", cut.Find("[role=alert]").TextContent));
+        Assert.Equal("Give the campaign a name.", ErrorUnder(cut, "Name"));
+        Assert.Empty(Service.Saved);
+        Assert.Contains("mud-step-error", cut.FindAll("button[role=tab]")[1].ClassName);
+    }
+
+    [Fact]
+    public void Launch_ValidCampaign_SavesThenLaunchesWithTheSavedVersion()
+    {
+        var version = Guid.NewGuid();
+        Service.SaveAnswer = f => SaveResult.Saved("0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", version);
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Review");
+
+        Click(cut, "Launch");
+
+        cut.WaitForAssertion(() => Assert.Single(Service.StatusChanges));
+        Assert.Equal(("0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", CampaignAction.Launch, version), Service.StatusChanges[0]);
+        Assert.Single(Service.Saved);
+        cut.WaitForAssertion(() => Assert.EndsWith("/campaigns/0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", CurrentUri));
+    }
+
+    [Fact]
+    public void Save_Conflict_ShowsChangedMeanwhileMessageAndKeepsInput()
+    {
+        Service.SaveAnswer = _ => SaveResult.Conflict();
+        var form = ValidForm(CampaignType.Api);
+        form.CampaignId = Ids.NewId();
+        form.Version = Guid.NewGuid();
+        var cut = RenderEditor(form);
+        Type(cut, "Name", "Order shipped (new wording)");
+
+        Click(cut, "Save draft");
+
+        cut.WaitForAssertion(() => Assert.Contains("This campaign was changed by someone else meanwhile: reload", cut.Find("[role=alert]").TextContent));
+        Assert.NotNull(Button(cut, "Reload"));
+        Assert.Equal("Order shipped (new wording)", Field(cut, "Name").GetAttribute("value"));
+        Assert.Equal("Order shipped (new wording)", form.Name);
+        Assert.DoesNotContain("/campaigns/", CurrentUri);
+    }
+
+    [Fact]
+    public void Save_ServiceRefusesFields_ShowsItsMessagesNextToThoseFields()
+    {
+        var errors = new ValidationErrors();
+        errors.Add(CampaignFields.Name, "Another campaign is called \"Order shipped\".");
+        errors.Add(CampaignFields.Message(0, Channel.Sms, nameof(MessageContentForm.SmsBody)), "The body is too long.");
+        Service.SaveAnswer = _ => SaveResult.Invalid(errors);
+        var cut = RenderEditor(ValidForm(CampaignType.ApiTriggered));
+
+        Click(cut, "Save draft");
+
+        cut.WaitForAssertion(() => Assert.Equal("Another campaign is called \"Order shipped\".", ErrorUnder(cut, "Name")));
+        Assert.Contains("Fix the highlighted fields before saving.", cut.Find("[role=alert]").TextContent);
+        GoToStep(cut, "Channels");
+        cut.WaitForAssertion(() => Assert.Equal("The body is too long.", ErrorUnder(cut, "SMS body")));
+    }
+
+    [Fact]
+    public async Task SaveButton_WhileSaving_IsDisabled()
+    {
+        Service.SaveGate = new TaskCompletionSource();
+        var cut = RenderEditor(ValidForm(CampaignType.Api));
+
+        Click(cut, "Save draft");
+
+        cut.WaitForAssertion(() => Assert.True(Button(cut, "Save draft").HasAttribute("disabled")));
+        Service.SaveGate.SetResult();
+        await cut.InvokeAsync(() => Task.CompletedTask);
+        cut.WaitForAssertion(() => Assert.EndsWith($"/campaigns/{Service.Saved[0].CampaignId}", CurrentUri));
+    }
+
+    [Fact]
+    public void Delivery_ReeligibilityBeyond720Days_ShowsMessage()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        form.ReeligibilityEnabled = true;
+        form.ReeligibilityUnit = ReeligibilityUnit.Days;
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Delivery");
+
+        Type(cut, "Re-eligible after", "721");
+
+        cut.WaitForAssertion(() => Assert.Equal("The re-eligibility window is at most 720 days.", ErrorUnder(cut, "Re-eligible after")));
+    }
+
+    [Fact]
+    public void Delivery_ZeroMinutes_IsAccepted()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Delivery");
+
+        cut.FindAll("label").Single(l => l.TextContent.Trim().StartsWith("Let users become re-eligible")).QuerySelector("input")!.Click();
+        cut.WaitForAssertion(() => ChooseOption(cut, "Unit", "minutes"));
+        Type(cut, "Re-eligible after", "0");
+
+        Assert.True(form.ReeligibilityEnabled);
+        Assert.Equal(ReeligibilityUnit.Minutes, form.ReeligibilityUnit);
+        Assert.Null(ErrorUnder(cut, "Re-eligible after"));
+    }
+}

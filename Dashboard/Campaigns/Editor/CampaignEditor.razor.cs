@@ -1,0 +1,200 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Campaigns.Editor;
+
+/// <summary>
+/// The step-by-step editor for either campaign type. Every step edits the same <see cref="CampaignForm"/>, so
+/// moving between steps never loses input; saving (as a draft or launching) is possible from any step.
+/// </summary>
+public partial class CampaignEditor
+{
+    [Inject] private ICampaignService Campaigns { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    /// <summary>The form being edited; the editor changes its contents, never replaces it.</summary>
+    [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
+
+    private EditorErrors Errors { get; } = new();
+    private IReadOnlyList<EditorStep> _steps = [];
+    private int _stepIndex;
+    private bool _saving;
+    private bool _conflict;
+    private string? _alert;
+    private Severity _alertSeverity = Severity.Error;
+    private string _loadedSplit = "";
+    private CampaignForm? _initialisedFor;
+
+    private EditorStep CurrentStep => _steps.Count == 0 ? EditorStep.Details : _steps[Math.Clamp(_stepIndex, 0, _steps.Count - 1)];
+
+    private string SaveDraftText => Form.Status == CampaignStatus.Draft ? "Save draft" : "Save changes";
+
+    protected override void OnParametersSet()
+    {
+        if (ReferenceEquals(_initialisedFor, Form))
+        {
+            return;
+        }
+        _initialisedFor = Form;
+        _steps = CampaignFormEditing.StepsFor(Form.Type);
+        _stepIndex = 0;
+        _loadedSplit = CampaignFormEditing.SplitKey(Form);
+        Errors.Revalidate(Form);
+    }
+
+    private Task OnChangedAsync(string path)
+    {
+        Errors.Touch(path);
+        Errors.Revalidate(Form);
+        if (!_saving && !_conflict)
+        {
+            _alert = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task CheckNameAsync()
+    {
+        var name = Form.Name.Trim();
+        if (CampaignValidator.NameError(name) is not null)
+        {
+            return;
+        }
+        var taken = await Campaigns.IsNameTakenAsync(name, Form.CampaignId);
+        // The marketer may have typed on while the check ran; only a current answer counts.
+        if (Form.Name.Trim() == name)
+        {
+            Errors.NameTaken = taken ? NameTakenMessage(name) : null;
+        }
+    }
+
+    private static string NameTakenMessage(string name) => $"Another campaign is already called \"{name}\"; choose another name.";
+
+    private Task GoToIndexAsync(int index)
+    {
+        if (index != _stepIndex && _stepIndex >= 0 && _stepIndex < _steps.Count)
+        {
+            Errors.RevealStep(_steps[_stepIndex]);
+        }
+        _stepIndex = Math.Clamp(index, 0, _steps.Count - 1);
+        return Task.CompletedTask;
+    }
+
+    private Task GoToStepAsync(EditorStep step)
+    {
+        var index = _steps.ToList().IndexOf(step);
+        return GoToIndexAsync(index < 0 ? _steps.Count - 1 : index);
+    }
+
+    private Task NextAsync() => GoToIndexAsync(_stepIndex + 1);
+
+    private Task BackAsync() => GoToIndexAsync(_stepIndex - 1);
+
+    private Task SaveDraftAsync() => SaveAsync(launch: false);
+
+    private Task LaunchAsync() => SaveAsync(launch: true);
+
+    private async Task SaveAsync(bool launch)
+    {
+        if (_saving)
+        {
+            return;
+        }
+        _saving = true;
+        _conflict = false;
+        _alert = null;
+        try
+        {
+            Errors.RevealAll();
+            Errors.Revalidate(Form);
+            await CheckNameAsync();
+            if (Errors.Any)
+            {
+                ShowAlert($"Fix the {Plural(Errors.All.Count, "problem")} shown in red before saving; the last step lists them all.");
+                return;
+            }
+            if (!await ConfirmSplitChangeAsync())
+            {
+                return;
+            }
+
+            var result = await Campaigns.SaveAsync(Form);
+            if (result.Succeeded)
+            {
+                Form.CampaignId = result.CampaignId;
+                Form.Version = result.Version;
+                _loadedSplit = CampaignFormEditing.SplitKey(Form);
+                if (launch)
+                {
+                    result = await Campaigns.ChangeStatusAsync(result.CampaignId!, CampaignAction.Launch, result.Version!.Value);
+                    if (result.Succeeded)
+                    {
+                        Form.Status = CampaignStatus.Active;
+                        Form.Version = result.Version;
+                    }
+                }
+            }
+            if (result.Succeeded)
+            {
+                Snackbar.Add(launch ? "Campaign saved and launched" : "Campaign saved", Severity.Success);
+                Navigation.NavigateTo($"/campaigns/{Form.CampaignId}");
+                return;
+            }
+            ShowFailure(result, launch);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private void ShowFailure(SaveResult result, bool launch)
+    {
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Invalid:
+                Errors.SetServer(result.Errors);
+                ShowAlert(result.Message ?? "Fix the highlighted fields before saving.");
+                break;
+            case SaveOutcome.Conflict:
+                _conflict = true;
+                ShowAlert(result.Message ?? "This campaign was changed by someone else meanwhile: reload it to see their changes.");
+                break;
+            default:
+                var saved = launch && Form.CampaignId is not null ? "The campaign was saved as a draft but not launched: " : "";
+                ShowAlert(saved + (result.Message ?? "The campaign could not be saved."));
+                break;
+        }
+    }
+
+    private async Task<bool> ConfirmSplitChangeAsync()
+    {
+        if (Form.Status != CampaignStatus.Active || CampaignFormEditing.SplitKey(Form) == _loadedSplit)
+        {
+            return true;
+        }
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Change the split of a running campaign?",
+            "Changing the split of a running campaign invalidates the experiment: users move between variants and the results so far no longer compare.",
+            yesText: "Save anyway",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            ShowAlert("Not saved; your changes are still here.", Severity.Info);
+            return false;
+        }
+        return true;
+    }
+
+    private void ShowAlert(string message, Severity severity = Severity.Error)
+    {
+        _alert = message;
+        _alertSeverity = severity;
+    }
+
+    private void Reload() => Navigation.NavigateTo($"/campaigns/{Form.CampaignId}/edit", forceLoad: true);
+
+    private static string Plural(int count, string noun) => count == 1 ? $"{count} {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,233 @@
+namespace Dashboard.Campaigns.Editor;
+
+/// <summary>
+/// The edits the campaign editor makes to a <see cref="CampaignForm"/>, kept apart from the components so the
+/// rules (one entry per channel, new IDs on re-adding, at most eight variants, at most four conversion events)
+/// live in one place.
+/// </summary>
+public static class CampaignFormEditing
+{
+    public static CampaignForm NewForm(CampaignType type)
+    {
+        var form = new CampaignForm { Type = type };
+        if (type == CampaignType.ApiTriggered)
+        {
+            form.Variants.Add(new VariantForm { Name = "Variant 1", VariationId = Ids.NewId(), Percentage = 100 });
+        }
+        return form;
+    }
+
+    public static IReadOnlyList<Channel> AvailableChannels(CampaignForm form) =>
+        ChannelInfo.All.Where(c => form.Channels.All(added => added.Channel != c)).ToList();
+
+    public static bool HasChannel(CampaignForm form, Channel channel) => form.Channels.Any(c => c.Channel == channel);
+
+    /// <summary>Adds a channel once; an API campaign's channel gets a fresh message variation ID.</summary>
+    public static bool AddChannel(CampaignForm form, Channel channel)
+    {
+        if (HasChannel(form, channel))
+        {
+            return false;
+        }
+        form.Channels.Add(new ChannelForm
+        {
+            Channel = channel,
+            MessageVariationId = form.Type == CampaignType.Api ? Ids.NewId() : null,
+        });
+        foreach (var variant in form.Variants)
+        {
+            MessageFor(variant, channel);
+        }
+        return true;
+    }
+
+    public static void RemoveChannel(CampaignForm form, Channel channel)
+    {
+        form.Channels.RemoveAll(c => c.Channel == channel);
+        foreach (var variant in form.Variants)
+        {
+            variant.Messages.RemoveAll(m => m.Channel == channel);
+        }
+    }
+
+    /// <summary>The variant's copy for a channel, created empty when missing.</summary>
+    public static MessageContentForm MessageFor(VariantForm variant, Channel channel)
+    {
+        var message = variant.Messages.FirstOrDefault(m => m.Channel == channel);
+        if (message is null)
+        {
+            message = new MessageContentForm { Channel = channel };
+            variant.Messages.Add(message);
+        }
+        return message;
+    }
+
+    public static bool CanAddVariant(CampaignForm form) => form.Variants.Count < CampaignValidator.MaxVariants;
+
+    /// <summary>
+    /// Adds a variant with 0% and a copy of the first variant's messages, so the marketer edits a difference
+    /// rather than starting from blank fields.
+    /// </summary>
+    public static VariantForm? AddVariant(CampaignForm form)
+    {
+        if (!CanAddVariant(form))
+        {
+            return null;
+        }
+        var number = form.Variants.Count + 1;
+        while (form.Variants.Any(v => string.Equals(v.Name.Trim(), $"Variant {number}", StringComparison.OrdinalIgnoreCase)))
+        {
+            number++;
+        }
+        var variant = new VariantForm { Name = $"Variant {number}", VariationId = Ids.NewId(), Percentage = 0 };
+        var first = form.Variants.FirstOrDefault();
+        foreach (var channel in form.Channels)
+        {
+            var source = first?.Messages.FirstOrDefault(m => m.Channel == channel.Channel);
+            variant.Messages.Add(source is null ? new MessageContentForm { Channel = channel.Channel } : Copy(source));
+        }
+        form.Variants.Add(variant);
+        return variant;
+    }
+
+    public static void RemoveVariant(CampaignForm form, VariantForm variant)
+    {
+        if (form.Variants.Count > 1)
+        {
+            form.Variants.Remove(variant);
+        }
+    }
+
+    public static int TotalPercentage(CampaignForm form) =>
+        form.Variants.Sum(v => v.Percentage) + (form.HasControlGroup ? form.ControlPercentage : 0);
+
+    /// <summary>Splits 100% evenly over the variants and the control group; the first groups take the remainder.</summary>
+    public static void EvenSplit(CampaignForm form)
+    {
+        var groups = form.Variants.Count + (form.HasControlGroup ? 1 : 0);
+        if (groups == 0)
+        {
+            return;
+        }
+        var share = 100 / groups;
+        var remainder = 100 % groups;
+        for (var i = 0; i < form.Variants.Count; i++)
+        {
+            form.Variants[i].Percentage = share + (i < remainder ? 1 : 0);
+        }
+        if (form.HasControlGroup)
+        {
+            form.ControlPercentage = share + (form.Variants.Count < remainder ? 1 : 0);
+        }
+    }
+
+    /// <summary>Turning the control group on mints its ID once; turning it off and on again keeps that ID.</summary>
+    public static void SetControlGroup(CampaignForm form, bool on)
+    {
+        form.HasControlGroup = on;
+        if (on)
+        {
+            form.ControlVariationId ??= Ids.NewId();
+            if (form.ControlPercentage == 0)
+            {
+                form.ControlPercentage = 10;
+            }
+        }
+    }
+
+    /// <summary>Transactional messages go out on every trigger, so choosing Transactional sets re-eligibility to 0 minutes.</summary>
+    public static void SetMessageType(CampaignForm form, MessageType type)
+    {
+        if (form.MessageType == type)
+        {
+            return;
+        }
+        form.MessageType = type;
+        if (type == MessageType.Transactional)
+        {
+            form.ReeligibilityEnabled = true;
+            form.ReeligibilityAmount = 0;
+            form.ReeligibilityUnit = ReeligibilityUnit.Minutes;
+        }
+        else if (form is { ReeligibilityEnabled: true, ReeligibilityAmount: 0, ReeligibilityUnit: ReeligibilityUnit.Minutes })
+        {
+            form.ReeligibilityEnabled = false;
+        }
+    }
+
+    /// <summary>The split as it matters to a running experiment: which groups get which share.</summary>
+    public static string SplitKey(CampaignForm form) =>
+        string.Join(";", form.Variants.Select(v => $"{v.VariationId}={v.Percentage}"))
+        + (form.HasControlGroup ? $";control={form.ControlPercentage}" : "");
+
+    public static bool HasEmail(CampaignForm form) => HasChannel(form, Channel.Email);
+
+    /// <summary>The conversion event types the campaign may use: the email ones only with an email channel.</summary>
+    public static IReadOnlyList<ConversionEventType> OfferedEventTypes(CampaignForm form) =>
+        Enum.GetValues<ConversionEventType>()
+            .Where(t => HasEmail(form) || t is not (ConversionEventType.OpensEmail or ConversionEventType.ClicksEmail))
+            .ToList();
+
+    public static bool CanAddConversionEvent(CampaignForm form) =>
+        form.ConversionEvents.Count < CampaignValidator.MaxConversionEvents;
+
+    public static ConversionEventForm? AddConversionEvent(CampaignForm form)
+    {
+        if (!CanAddConversionEvent(form))
+        {
+            return null;
+        }
+        var conversionEvent = new ConversionEventForm { Type = ConversionEventType.StartsSession };
+        form.ConversionEvents.Add(conversionEvent);
+        return conversionEvent;
+    }
+
+    public static void MoveConversionEvent(CampaignForm form, int index, int offset)
+    {
+        var target = index + offset;
+        if (index < 0 || index >= form.ConversionEvents.Count || target < 0 || target >= form.ConversionEvents.Count)
+        {
+            return;
+        }
+        (form.ConversionEvents[index], form.ConversionEvents[target]) = (form.ConversionEvents[target], form.ConversionEvents[index]);
+    }
+
+    public static MessageContentForm Copy(MessageContentForm m) => new()
+    {
+        Channel = m.Channel,
+        From = m.From,
+        ReplyTo = m.ReplyTo,
+        Subject = m.Subject,
+        Preheader = m.Preheader,
+        HtmlBody = m.HtmlBody,
+        PlainTextBody = m.PlainTextBody,
+        SmsBody = m.SmsBody,
+        MediaUrl = m.MediaUrl,
+        PushTitle = m.PushTitle,
+        PushBody = m.PushBody,
+        DeepLink = m.DeepLink,
+        WebhookUrl = m.WebhookUrl,
+        WebhookMethod = m.WebhookMethod,
+        WebhookHeaders = m.WebhookHeaders.Select(h => new HeaderForm { Name = h.Name, Value = h.Value }).ToList(),
+        WebhookBody = m.WebhookBody,
+        CardType = m.CardType,
+        CardTitle = m.CardTitle,
+        CardDescription = m.CardDescription,
+        CardImageUrl = m.CardImageUrl,
+    };
+
+    public static string StepTitle(EditorStep step, CampaignType type) => step switch
+    {
+        EditorStep.Details => "Details",
+        EditorStep.Channels => type == CampaignType.Api ? "Channels" : "Channels and messages",
+        EditorStep.Variants => "Variants",
+        EditorStep.Delivery => "Delivery",
+        EditorStep.ConversionEvents => "Conversion events",
+        EditorStep.Review => type == CampaignType.Api ? "Save" : "Review",
+        _ => step.ToString(),
+    };
+
+    public static IReadOnlyList<EditorStep> StepsFor(CampaignType type) => type == CampaignType.Api
+        ? [EditorStep.Details, EditorStep.Channels, EditorStep.ConversionEvents, EditorStep.Review]
+        : [EditorStep.Details, EditorStep.Channels, EditorStep.Variants, EditorStep.Delivery, EditorStep.ConversionEvents, EditorStep.Review];
+}
