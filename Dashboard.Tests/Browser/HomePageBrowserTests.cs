@@ -21,8 +21,7 @@ public class HomePageBrowserTests(DashboardBrowserFixture fixture)
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("BrazeLite"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns", Exact = true }).First).ToBeVisibleAsync();
         // MudBlazor's stylesheet styles the app bar; unstyled it would be a static, transparent block.
-        var appBarPosition = await page.GetByRole(AriaRole.Banner).First.EvaluateAsync<string>("e => getComputedStyle(e).position");
-        Assert.Equal("fixed", appBarPosition);
+        await Expect(page.GetByRole(AriaRole.Banner)).ToHaveCSSAsync("position", "fixed");
         await session.ScreenshotAsync("home");
     }
 }
