@@ -73,7 +73,18 @@ public sealed class DashboardPage : IAsyncDisposable
         return path;
     }
 
-    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+    /// <summary>Keeps a last screenshot, which shows where a failed scenario stopped, then closes the context.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await ScreenshotAsync("last");
+        }
+        catch (PlaywrightException)
+        {
+        }
+        await _context.CloseAsync();
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
