@@ -12,6 +12,8 @@ public static class DashboardSetup
 {
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
+        // `dotnet run` serves MudBlazor's and the scoped CSS from the build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
         // Template bodies of up to 100,000 characters travel over the circuit: SignalR's 32 KB default would drop it.
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents()
