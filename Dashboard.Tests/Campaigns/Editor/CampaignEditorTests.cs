@@ -125,10 +125,43 @@ public class CampaignEditorTests : EditorTestContext
 
         Click(cut, "Save draft");
 
-        cut.WaitForAssertion(() => Assert.Contains("Fix the 2 problems shown in red before saving", cut.Find("[role=alert]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Fix the 1 problem shown in red before saving", cut.Find("[role=alert]").TextContent));
         Assert.Equal("Give the campaign a name.", ErrorUnder(cut, "Name"));
         Assert.Empty(Service.Saved);
-        Assert.Contains("mud-step-error", cut.FindAll("button[role=tab]")[1].ClassName);
+        Assert.Contains("mud-step-error", cut.FindAll("button[role=tab]")[0].ClassName);
+    }
+
+    [Fact]
+    public void SaveDraft_UnfinishedButCorrect_IsSaved()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
+        form.Name = "Half written";
+        CampaignFormEditing.AddChannel(form, Channel.Email);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Review");
+
+        Assert.Contains("You can save this as a draft; fix 3 problems before launching:", cut.Markup);
+        Click(cut, "Save as draft");
+
+        cut.WaitForAssertion(() => Assert.Same(form, Assert.Single(Service.Saved)));
+        Assert.Empty(Service.StatusChanges);
+    }
+
+    [Fact]
+    public void Launch_UnfinishedCampaign_IsNotSavedAndShowsWhatIsMissing()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
+        form.Name = "Half written";
+        CampaignFormEditing.AddChannel(form, Channel.Sms);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Review");
+
+        Click(cut, "Launch");
+
+        cut.WaitForAssertion(() => Assert.Contains("Fix the 1 problem shown in red before launching", cut.Find("[role=alert]").TextContent));
+        Assert.Empty(Service.Saved);
+        GoToStep(cut, "Channels");
+        cut.WaitForAssertion(() => Assert.Equal("Body is required.", ErrorUnder(cut, "SMS body")));
     }
 
     [Fact]

@@ -110,9 +110,13 @@ public partial class CampaignEditor
             Errors.RevealAll();
             Errors.Revalidate(Form);
             await CheckNameAsync();
-            if (Errors.Any)
+            // A draft may be saved unfinished; launching, or saving a campaign that has run, needs it complete.
+            var level = launch || Form.Status != CampaignStatus.Draft ? ValidationLevel.Launch : ValidationLevel.Draft;
+            var blocking = Errors.Blocking(level);
+            if (blocking.Count > 0)
             {
-                ShowAlert($"Fix the {Plural(Errors.All.Count, "problem")} shown in red before saving; the last step lists them all.");
+                var what = launch ? "launching" : "saving";
+                ShowAlert($"Fix the {Plural(blocking.Count, "problem")} shown in red before {what}; the last step lists them all.");
                 return;
             }
             if (!await ConfirmSplitChangeAsync())
