@@ -17,7 +17,7 @@ public partial class CampaignEditor
     /// <summary>The form being edited; the editor changes its contents, never replaces it.</summary>
     [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
 
-    private EditorErrors Errors { get; } = new();
+    private EditorErrors Errors { get; set; } = new();
     private IReadOnlyList<EditorStep> _steps = [];
     private int _stepIndex;
     private bool _saving;
@@ -38,6 +38,9 @@ public partial class CampaignEditor
             return;
         }
         _initialisedFor = Form;
+        Errors = new EditorErrors();
+        _alert = null;
+        _conflict = false;
         _steps = CampaignFormEditing.StepsFor(Form.Type);
         _stepIndex = 0;
         _loadedSplit = CampaignFormEditing.SplitKey(Form);
