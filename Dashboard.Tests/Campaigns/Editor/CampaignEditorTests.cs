@@ -182,6 +182,23 @@ public class CampaignEditorTests : EditorTestContext
     }
 
     [Fact]
+    public void Launch_RefusedAfterSaving_SaysTheDraftWasSavedAndStays()
+    {
+        Service.StatusAnswer = SaveResult.NotAllowed("Only a draft can be launched.");
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Review");
+
+        Click(cut, "Launch");
+
+        cut.WaitForAssertion(() =>
+            Assert.Contains("Saved as a draft but not launched. Only a draft can be launched.", cut.Find("[role=alert]").TextContent));
+        Assert.NotNull(form.CampaignId);
+        Assert.Equal(CampaignStatus.Draft, form.Status);
+        Assert.DoesNotContain("/campaigns/", CurrentUri);
+    }
+
+    [Fact]
     public void Save_Conflict_ShowsChangedMeanwhileMessageAndKeepsInput()
     {
         Service.SaveAnswer = _ => SaveResult.Conflict();

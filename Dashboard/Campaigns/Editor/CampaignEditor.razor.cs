@@ -128,6 +128,7 @@ public partial class CampaignEditor
             }
 
             var result = await Campaigns.SaveAsync(Form);
+            var savedBeforeLaunch = false;
             if (result.Succeeded)
             {
                 Form.CampaignId = result.CampaignId;
@@ -135,6 +136,7 @@ public partial class CampaignEditor
                 _loadedSplit = CampaignFormEditing.SplitKey(Form);
                 if (launch)
                 {
+                    savedBeforeLaunch = true;
                     result = await Campaigns.ChangeStatusAsync(result.CampaignId!, CampaignAction.Launch, result.Version!.Value);
                     if (result.Succeeded)
                     {
@@ -149,7 +151,7 @@ public partial class CampaignEditor
                 Navigation.NavigateTo($"/campaigns/{Form.CampaignId}");
                 return;
             }
-            ShowFailure(result, launch);
+            ShowFailure(result, savedBeforeLaunch);
         }
         finally
         {
@@ -157,21 +159,21 @@ public partial class CampaignEditor
         }
     }
 
-    private void ShowFailure(SaveResult result, bool launch)
+    private void ShowFailure(SaveResult result, bool savedBeforeLaunch)
     {
+        var prefix = savedBeforeLaunch ? "Saved as a draft but not launched. " : "";
         switch (result.Outcome)
         {
             case SaveOutcome.Invalid:
                 Errors.SetServer(result.Errors);
-                ShowAlert(result.Message ?? "Fix the highlighted fields before saving.");
+                ShowAlert(prefix + (result.Message ?? "Fix the highlighted fields before saving."));
                 break;
             case SaveOutcome.Conflict:
                 _conflict = true;
-                ShowAlert(result.Message ?? "This campaign was changed by someone else meanwhile: reload it to see their changes.");
+                ShowAlert(prefix + (result.Message ?? "This campaign was changed by someone else meanwhile: reload it to see their changes."));
                 break;
             default:
-                var saved = launch && Form.CampaignId is not null ? "The campaign was saved as a draft but not launched: " : "";
-                ShowAlert(saved + (result.Message ?? "The campaign could not be saved."));
+                ShowAlert(prefix + (result.Message ?? "The campaign could not be saved."));
                 break;
         }
     }
