@@ -268,6 +268,30 @@ public class CampaignDetailsPageTests : CampaignComponentTest
         Assert.Contains("This campaign is a draft: requests naming it take effect once it is launched.", cut.Markup);
     }
 
+    [Fact]
+    public void Campaign_RouteMovesToAnotherCampaign_ShowsThatCampaign()
+    {
+        var first = Campaigns.Add(PageSamples.Api());
+        var second = Campaigns.Add(PageSamples.Triggered());
+        var cut = RenderPage(first.CampaignId!);
+
+        cut.Render(p => p.Add(c => c.CampaignId, second.CampaignId!));
+
+        cut.WaitForAssertion(() => Assert.Equal("Cart reminder", cut.Find("h1").TextContent));
+        Assert.Equal(second.CampaignId, cut.Find("[data-testid=campaign-id]").TextContent);
+        Assert.Contains("/campaigns/trigger/send", cut.Find("pre[aria-label='cURL request']").TextContent);
+    }
+
+    [Fact]
+    public void ActiveCampaign_Opened_ShowsNoInactivityNote()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        Assert.DoesNotContain("requests naming it take effect", cut.Markup);
+    }
+
     private static AngleSharp.Dom.IElement ActionButton(IRenderedComponent<CampaignDetailsPage> cut, string name) =>
         cut.Find("[role=group][aria-label='Campaign actions']").Children.Single(b => b.TextContent.Trim() == name);
 
