@@ -262,6 +262,29 @@ public class CampaignListPageTests : CampaignComponentTest
         Assert.DoesNotContain(campaign.CampaignId!, CurrentUri);
     }
 
+    [Fact]
+    public void CampaignList_SearchTypedWhileAFilterIsLoading_ShowsTheLatestResultWithoutFailing()
+    {
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        Campaigns.Add(PageSamples.Triggered(name: "Cart reminder B", status: CampaignStatus.Stopped));
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tbody tr.mud-table-row").Count));
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Campaigns.ListGate = slow;
+
+        Choose(cut, popovers, "Status", "Active");
+        cut.WaitForAssertion(() => Assert.Equal(CampaignStatus.Active, Campaigns.LastQuery?.Status));
+        cut.Find("input[type=text]").Input("cart");
+        cut.WaitForAssertion(() => Assert.Equal("cart", Campaigns.LastQuery?.Search));
+        slow.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        Assert.Contains("Cart reminder", cut.Find("tbody tr.mud-table-row").TextContent);
+        Assert.False(Renderer.UnhandledException.IsCompleted, "A cancelled load reached the renderer as an unhandled exception.");
+    }
+
     private static IElement RowOf(IRenderedComponent<CampaignListPage> cut, string name) =>
         cut.FindAll("tbody tr.mud-table-row").Single(r => r.TextContent.Contains(name));
 
