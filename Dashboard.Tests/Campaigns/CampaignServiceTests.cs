@@ -275,9 +275,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         { "webhook url not http", CampaignFields.Message(0, Channel.Webhook, "WebhookUrl") },
         { "deadline too long", CampaignFields.ConversionEvent(0, "Deadline") },
         { "deadline zero", CampaignFields.ConversionEvent(0, "Deadline") },
-        { "no channels", CampaignFields.Channels },
         { "reeligibility over 720 days", CampaignFields.Reeligibility },
-        { "missing email subject", CampaignFields.Message(1, Channel.Email, "Subject") },
         { "control without id", CampaignFields.ControlPercentage },
     };
 
@@ -309,6 +307,42 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         Assert.NotNull(result.Errors!.For(field));
         var after = await _database.LoadAsync(form.CampaignId!);
         Assert.Equal(JsonSerializer.Serialize(before), JsonSerializer.Serialize(after));
+    }
+
+    [Theory]
+    [InlineData("no channels", CampaignFields.Channels)]
+    [InlineData("missing email subject", "Variants[1].Email.Subject")]
+    public async Task Save_IncompleteDraft_IsSavedButCannotLaunch(string problem, string field)
+    {
+        var form = SampleCampaigns.Triggered();
+        Break(form, problem);
+        // Email conversion events need an email channel even in a draft.
+        form.ConversionEvents.RemoveAll(e => e.Type is ConversionEventType.OpensEmail or ConversionEventType.ClicksEmail);
+
+        var saved = await _service.SaveAsync(form);
+
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        var launch = await _service.ChangeStatusAsync(saved.CampaignId!, CampaignAction.Launch, saved.Version!.Value);
+        Assert.Equal(SaveOutcome.Invalid, launch.Outcome);
+        Assert.NotNull(launch.Errors!.For(field));
+        Assert.Equal(CampaignStatus.Draft, (await _database.LoadAsync(saved.CampaignId!)).Status);
+    }
+
+    [Fact]
+    public async Task Save_ActiveCampaignMadeIncomplete_IsRefusedAndStoredCampaignUnchanged()
+    {
+        var form = await CreateAsync(SampleCampaigns.Triggered());
+        var launched = await _service.ChangeStatusAsync(form.CampaignId!, CampaignAction.Launch, form.Version!.Value);
+        Assert.Equal(SaveOutcome.Saved, launched.Outcome);
+        var active = (await _service.GetFormAsync(form.CampaignId!))!;
+        var before = await _database.LoadAsync(form.CampaignId!);
+        Break(active, "missing email subject");
+
+        var result = await _service.SaveAsync(active);
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.NotNull(result.Errors!.For(CampaignFields.Message(1, Channel.Email, "Subject")));
+        Assert.Equal(JsonSerializer.Serialize(before), JsonSerializer.Serialize(await _database.LoadAsync(form.CampaignId!)));
     }
 
     [Fact]

@@ -273,6 +273,34 @@ public class CampaignValidatorTests
         Assert.DoesNotContain(errors.Keys, k => k.StartsWith("Variants[1]", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Validate_DraftLevel_AllowsUnfinishedCopyButNotWrongValues()
+    {
+        var form = SampleCampaigns.Triggered();
+        form.Variants[0].Messages = form.Channels.Select(c => new MessageContentForm { Channel = c.Channel, WebhookMethod = "PATCH" }).ToList();
+
+        var errors = CampaignValidator.Validate(form, ValidationLevel.Draft);
+
+        Assert.Null(errors.For(CampaignFields.Message(0, Channel.Email, "From")));
+        Assert.Null(errors.For(CampaignFields.Message(0, Channel.Sms, "SmsBody")));
+        Assert.Equal("The method is POST, PUT, DELETE or GET.", errors.For(CampaignFields.Message(0, Channel.Webhook, "WebhookMethod")));
+    }
+
+    [Fact]
+    public void Validate_DraftWithoutChannelsOrVariants_IsValidAsDraftOnly()
+    {
+        var form = SampleCampaigns.Triggered();
+        form.Channels.Clear();
+        form.Variants.Clear();
+        form.HasControlGroup = false;
+        form.ConversionEvents.Clear();
+
+        Assert.Empty(CampaignValidator.Validate(form, ValidationLevel.Draft));
+        var launch = CampaignValidator.Validate(form);
+        Assert.Equal("Add at least one messaging channel.", launch.For(CampaignFields.Channels));
+        Assert.Equal("Add at least one variant.", launch.For(CampaignFields.Variants));
+    }
+
     [Theory]
     [InlineData("news@shop.example", true)]
     [InlineData("Shop News <news@shop.example>", true)]

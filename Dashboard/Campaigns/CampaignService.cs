@@ -115,7 +115,9 @@ public sealed class CampaignService(IDbContextFactory<DashboardDbContext> dbFact
             db.Entry(entity).Property(c => c.Version).OriginalValue = version;
         }
 
-        var errors = CampaignValidator.Validate(form);
+        // A draft may be saved unfinished; a campaign that has been launched must stay complete.
+        var level = entity.Status == CampaignStatus.Draft ? ValidationLevel.Draft : ValidationLevel.Launch;
+        var errors = CampaignValidator.Validate(form, level);
         if (!errors.ContainsKey(CampaignFields.Name)
             && await IsNameTakenAsync(db, CampaignMapping.NormalizeName(form.Name), entity.CampaignId, ct))
         {

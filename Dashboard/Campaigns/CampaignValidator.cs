@@ -13,14 +13,19 @@ public static class CampaignValidator
     public const int MaxReeligibilityDays = 720;
     public const int MaxDeadlineHours = 30 * 24;
 
-    public static ValidationErrors Validate(CampaignForm form)
+    /// <summary>
+    /// Every problem with the campaign at the given level. A draft may be incomplete (no channel yet, message
+    /// fields still empty) but never wrong: limits, formats, percentages and IDs hold at every level.
+    /// </summary>
+    public static ValidationErrors Validate(CampaignForm form, ValidationLevel level = ValidationLevel.Launch)
     {
         var errors = new ValidationErrors();
+        var complete = level == ValidationLevel.Launch;
         ValidateDetails(form, errors);
-        ValidateChannels(form, errors);
+        ValidateChannels(form, errors, complete);
         if (form.Type == CampaignType.ApiTriggered)
         {
-            ValidateVariants(form, errors);
+            ValidateVariants(form, errors, complete);
             ValidateReeligibility(form, errors);
         }
         ValidateConversionEvents(form, errors);
@@ -52,9 +57,9 @@ public static class CampaignValidator
         }
     }
 
-    private static void ValidateChannels(CampaignForm form, ValidationErrors errors)
+    private static void ValidateChannels(CampaignForm form, ValidationErrors errors, bool complete)
     {
-        if (form.Channels.Count == 0)
+        if (complete && form.Channels.Count == 0)
         {
             errors.Add(CampaignFields.Channels, "Add at least one messaging channel.");
         }
@@ -79,9 +84,9 @@ public static class CampaignValidator
         }
     }
 
-    private static void ValidateVariants(CampaignForm form, ValidationErrors errors)
+    private static void ValidateVariants(CampaignForm form, ValidationErrors errors, bool complete)
     {
-        if (form.Variants.Count == 0)
+        if (complete && form.Variants.Count == 0)
         {
             errors.Add(CampaignFields.Variants, "Add at least one variant.");
         }
@@ -131,7 +136,7 @@ public static class CampaignValidator
             foreach (var channel in form.Channels.Select(c => c.Channel).Distinct())
             {
                 var message = variant.Messages.FirstOrDefault(m => m.Channel == channel);
-                ValidateMessage(i, channel, message ?? new MessageContentForm { Channel = channel }, errors);
+                ValidateMessage(i, channel, message ?? new MessageContentForm { Channel = channel }, errors, complete);
             }
         }
         if (form.HasControlGroup && form.ControlVariationId is { } controlId && ids.Contains(controlId))
@@ -140,11 +145,11 @@ public static class CampaignValidator
         }
     }
 
-    private static void ValidateMessage(int variant, Channel channel, MessageContentForm m, ValidationErrors errors)
+    private static void ValidateMessage(int variant, Channel channel, MessageContentForm m, ValidationErrors errors, bool complete)
     {
         void Required(string field, string? value, string label)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (complete && string.IsNullOrWhiteSpace(value))
             {
                 errors.Add(CampaignFields.Message(variant, channel, field), $"{label} is required.");
             }
@@ -198,7 +203,7 @@ public static class CampaignValidator
             case Channel.ContentCard:
                 Required(nameof(m.CardTitle), m.CardTitle, "Title");
                 Required(nameof(m.CardDescription), m.CardDescription, "Description");
-                if (m.CardType != ContentCardType.Classic && string.IsNullOrWhiteSpace(m.CardImageUrl))
+                if (complete && m.CardType != ContentCardType.Classic && string.IsNullOrWhiteSpace(m.CardImageUrl))
                 {
                     errors.Add(CampaignFields.Message(variant, channel, nameof(m.CardImageUrl)), "This card type needs an image URL.");
                 }
@@ -279,6 +284,13 @@ public static class CampaignValidator
         var hours = unit == DeadlineUnit.Days ? (long)amount * 24 : amount;
         return hours is < 1 or > MaxDeadlineHours ? "The deadline is between 1 hour and 30 days." : null;
     }
+}
+
+/// <summary>How complete a campaign must be: a draft may be unfinished, a launched campaign may not.</summary>
+public enum ValidationLevel
+{
+    Draft,
+    Launch,
 }
 
 /// <summary>Lower-case UUID v4 identifiers, as Braze shows them.</summary>
