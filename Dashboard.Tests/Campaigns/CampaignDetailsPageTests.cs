@@ -292,6 +292,20 @@ public class CampaignDetailsPageTests : CampaignComponentTest
         Assert.DoesNotContain("requests naming it take effect", cut.Markup);
     }
 
+    [Fact]
+    public void Campaign_ActionNotAllowed_ShowsTheServicesReason()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Stopped));
+        Campaigns.NextRefusal = SaveResult.NotAllowed("A stopped campaign cannot be resumed while its variants are being edited.");
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Resume").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "Resume refused. A stopped campaign cannot be resumed while its variants are being edited.", cut.Find("[role=alert]").TextContent));
+        Assert.Contains("Resume", ActionNames(cut));
+    }
+
     private static AngleSharp.Dom.IElement ActionButton(IRenderedComponent<CampaignDetailsPage> cut, string name) =>
         cut.Find("[role=group][aria-label='Campaign actions']").Children.Single(b => b.TextContent.Trim() == name);
 
