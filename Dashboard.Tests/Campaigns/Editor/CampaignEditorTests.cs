@@ -277,4 +277,33 @@ public class CampaignEditorTests : EditorTestContext
         Assert.Equal(ReeligibilityUnit.Minutes, form.ReeligibilityUnit);
         Assert.Null(ErrorUnder(cut, "Re-eligible after"));
     }
+
+    [Fact]
+    public async Task NavigatingAway_WithUnsavedChanges_AsksAndStaysOnStay()
+    {
+        var cut = RenderNew(CampaignType.Api);
+        Type(cut, "Name", "Half typed");
+        var nav = Services.GetRequiredService<NavigationManager>();
+        var before = nav.Uri;
+
+        var leaving = cut.InvokeAsync(() => nav.NavigateTo("/"));
+        DialogProvider.WaitForAssertion(() => Assert.Contains("Leave without saving?", DialogProvider.Markup));
+        await DialogProvider.InvokeAsync(() => DialogProvider.FindAll("button").Single(b => b.TextContent.Trim() == "Stay").Click());
+        await leaving;
+
+        Assert.Equal(before, nav.Uri);
+        Assert.Equal("Half typed", Field(cut, "Name").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void NavigatingAway_NothingChanged_LeavesWithoutAsking()
+    {
+        RenderNew(CampaignType.Api);
+        var nav = Services.GetRequiredService<NavigationManager>();
+
+        nav.NavigateTo("/");
+
+        Assert.EndsWith("/", nav.Uri);
+        Assert.DoesNotContain("Leave without saving?", DialogProvider.Markup);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Dashboard.Campaigns.Editor;
@@ -21,6 +22,7 @@ public partial class CampaignEditor
     private IReadOnlyList<EditorStep> _steps = [];
     private int _stepIndex;
     private bool _saving;
+    private bool _unsaved;
     private bool _conflict;
     private string? _alert;
     private Severity _alertSeverity = Severity.Error;
@@ -39,6 +41,7 @@ public partial class CampaignEditor
         }
         _initialisedFor = Form;
         Errors = new EditorErrors();
+        _unsaved = false;
         _alert = null;
         _conflict = false;
         _steps = CampaignFormEditing.StepsFor(Form.Type);
@@ -49,6 +52,7 @@ public partial class CampaignEditor
 
     private Task OnChangedAsync(string path)
     {
+        _unsaved = true;
         Errors.Touch(path);
         Errors.Revalidate(Form);
         if (!_saving && !_conflict)
@@ -147,6 +151,7 @@ public partial class CampaignEditor
             }
             if (result.Succeeded)
             {
+                _unsaved = false;
                 Snackbar.Add(launch ? "Campaign saved and launched" : "Campaign saved", Severity.Success);
                 Navigation.NavigateTo($"/campaigns/{Form.CampaignId}");
                 return;
@@ -203,7 +208,29 @@ public partial class CampaignEditor
         _alertSeverity = severity;
     }
 
-    private void Reload() => Navigation.NavigateTo($"/campaigns/{Form.CampaignId}/edit", forceLoad: true);
+    private void Reload()
+    {
+        // The alert beside this button says reloading discards the changes.
+        _unsaved = false;
+        Navigation.NavigateTo($"/campaigns/{Form.CampaignId}/edit", forceLoad: true);
+    }
+
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (!_unsaved)
+        {
+            return;
+        }
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Leave without saving?",
+            "Your changes to this campaign are not saved yet. Save a draft first to keep them.",
+            yesText: "Leave",
+            cancelText: "Stay");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
 
     private static string Plural(int count, string noun) => count == 1 ? $"{count} {noun}" : $"{count} {noun}s";
 }
