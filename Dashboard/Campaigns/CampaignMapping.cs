@@ -37,17 +37,16 @@ internal static class CampaignMapping
             MessageVariationId = Ids.IsVariationId(c.MessageVariationId) ? c.MessageVariationId : null,
         }).ToList());
 
-        var channels = form.Channels.Select(c => c.Channel).ToHashSet();
         entity.Variants = Serialize(triggered
             ? form.Variants.Select(v => new StoredVariant
             {
                 Name = v.Name.Trim(),
                 VariationId = v.VariationId,
                 Percentage = v.Percentage,
+                // In campaign channel order; copy for a channel the campaign no longer has is dropped.
                 Messages = form.Channels
                     .Select(c => v.Messages.FirstOrDefault(m => m.Channel == c.Channel))
                     .OfType<MessageContentForm>()
-                    .Where(m => channels.Contains(m.Channel))
                     .Select(ToStored)
                     .ToList(),
             }).ToList()

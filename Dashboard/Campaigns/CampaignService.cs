@@ -70,7 +70,8 @@ public sealed class CampaignService(IDbContextFactory<DashboardDbContext> dbFact
     public async Task<CampaignForm?> GetFormAsync(string campaignId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.CampaignId == campaignId, ct);
+        var key = Key(campaignId);
+        var entity = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.CampaignId == key, ct);
         return entity is null ? null : CampaignMapping.ToForm(entity);
     }
 
@@ -91,7 +92,8 @@ public sealed class CampaignService(IDbContextFactory<DashboardDbContext> dbFact
         }
         else
         {
-            var existing = await db.Campaigns.FirstOrDefaultAsync(c => c.CampaignId == form.CampaignId, ct);
+            var key = Key(form.CampaignId);
+            var existing = await db.Campaigns.FirstOrDefaultAsync(c => c.CampaignId == key, ct);
             if (existing is null)
             {
                 return SaveResult.NotFound();
@@ -113,9 +115,11 @@ public sealed class CampaignService(IDbContextFactory<DashboardDbContext> dbFact
             db.Entry(entity).Property(c => c.Version).OriginalValue = version;
         }
 
-        var errors = CampaignValidator.Validate(form);
+        // A draft may be saved unfinished; a campaign that has been launched must stay complete.
+        var level = entity.Status == CampaignStatus.Draft ? ValidationLevel.Draft : ValidationLevel.Launch;
+        var errors = CampaignValidator.Validate(form, level);
         if (!errors.ContainsKey(CampaignFields.Name)
-            && await IsNameTakenAsync(db, CampaignMapping.NormalizeName(form.Name), form.CampaignId, ct))
+            && await IsNameTakenAsync(db, CampaignMapping.NormalizeName(form.Name), entity.CampaignId, ct))
         {
             errors.Add(CampaignFields.Name, NameTakenMessage(form.Name));
         }
@@ -133,7 +137,8 @@ public sealed class CampaignService(IDbContextFactory<DashboardDbContext> dbFact
     public async Task<SaveResult> ChangeStatusAsync(string campaignId, CampaignAction action, Guid expectedVersion, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Campaigns.FirstOrDefaultAsync(c => c.CampaignId == campaignId, ct);
+        var key = Key(campaignId);
+        var entity = await db.Campaigns.FirstOrDefaultAsync(c => c.CampaignId == key, ct);
         if (entity is null)
         {
             return SaveResult.NotFound();
@@ -165,7 +170,8 @@ public sealed class CampaignService(IDbContextFactory<DashboardDbContext> dbFact
     public async Task<SaveResult> DuplicateAsync(string campaignId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var source = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.CampaignId == campaignId, ct);
+        var key = Key(campaignId);
+        var source = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.CampaignId == key, ct);
         if (source is null)
         {
             return SaveResult.NotFound();
@@ -203,7 +209,8 @@ public sealed class CampaignService(IDbContextFactory<DashboardDbContext> dbFact
     public async Task<SaveResult> DeleteAsync(string campaignId, Guid expectedVersion, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Campaigns.FirstOrDefaultAsync(c => c.CampaignId == campaignId, ct);
+        var key = Key(campaignId);
+        var entity = await db.Campaigns.FirstOrDefaultAsync(c => c.CampaignId == key, ct);
         if (entity is null)
         {
             return SaveResult.NotFound();
@@ -225,8 +232,11 @@ public sealed class CampaignService(IDbContextFactory<DashboardDbContext> dbFact
         {
             return SaveResult.Conflict();
         }
-        return SaveResult.Saved(campaignId, entity.Version);
+        return SaveResult.Saved(entity.CampaignId, entity.Version);
     }
+
+    // Campaign IDs are stored lower-case; one pasted in upper case still finds its campaign.
+    private static string Key(string campaignId) => campaignId.Trim().ToLowerInvariant();
 
     public static string NameTakenMessage(string name) => $"Another campaign is already called “{name.Trim()}”.";
 

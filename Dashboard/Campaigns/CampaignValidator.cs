@@ -13,14 +13,19 @@ public static class CampaignValidator
     public const int MaxReeligibilityDays = 720;
     public const int MaxDeadlineHours = 30 * 24;
 
-    public static ValidationErrors Validate(CampaignForm form)
+    /// <summary>
+    /// Every problem with the campaign at the given level. A draft may be incomplete (no channel yet, message
+    /// fields still empty) but never wrong: limits, formats, percentages and IDs hold at every level.
+    /// </summary>
+    public static ValidationErrors Validate(CampaignForm form, ValidationLevel level = ValidationLevel.Launch)
     {
         var errors = new ValidationErrors();
+        var complete = level == ValidationLevel.Launch;
         ValidateDetails(form, errors);
-        ValidateChannels(form, errors);
+        ValidateChannels(form, errors, complete);
         if (form.Type == CampaignType.ApiTriggered)
         {
-            ValidateVariants(form, errors);
+            ValidateVariants(form, errors, complete);
             ValidateReeligibility(form, errors);
         }
         ValidateConversionEvents(form, errors);
@@ -52,11 +57,15 @@ public static class CampaignValidator
         }
     }
 
-    private static void ValidateChannels(CampaignForm form, ValidationErrors errors)
+    private static void ValidateChannels(CampaignForm form, ValidationErrors errors, bool complete)
     {
-        if (form.Channels.Count == 0)
+        if (complete && form.Channels.Count == 0)
         {
             errors.Add(CampaignFields.Channels, "Add at least one messaging channel.");
+        }
+        if (form.Channels.Any(c => !Enum.IsDefined(c.Channel)))
+        {
+            errors.Add(CampaignFields.Channels, "Choose channels from the list.");
         }
         if (form.Channels.Select(c => c.Channel).Distinct().Count() != form.Channels.Count)
         {
@@ -68,12 +77,16 @@ public static class CampaignValidator
             {
                 errors.Add(CampaignFields.Channels, "Every channel needs a message variation ID (a lower-case UUID).");
             }
+            else if (form.Channels.Select(c => c.MessageVariationId).Distinct(StringComparer.Ordinal).Count() != form.Channels.Count)
+            {
+                errors.Add(CampaignFields.Channels, "Every channel needs its own message variation ID.");
+            }
         }
     }
 
-    private static void ValidateVariants(CampaignForm form, ValidationErrors errors)
+    private static void ValidateVariants(CampaignForm form, ValidationErrors errors, bool complete)
     {
-        if (form.Variants.Count == 0)
+        if (complete && form.Variants.Count == 0)
         {
             errors.Add(CampaignFields.Variants, "Add at least one variant.");
         }
@@ -120,19 +133,23 @@ public static class CampaignValidator
             {
                 errors.Add(CampaignFields.Variant(i, "VariationId"), "The variant needs its own variation ID.");
             }
-            foreach (var channel in form.Channels)
+            foreach (var channel in form.Channels.Select(c => c.Channel).Distinct())
             {
-                var message = variant.Messages.FirstOrDefault(m => m.Channel == channel.Channel);
-                ValidateMessage(i, channel.Channel, message ?? new MessageContentForm { Channel = channel.Channel }, errors);
+                var message = variant.Messages.FirstOrDefault(m => m.Channel == channel);
+                ValidateMessage(i, channel, message ?? new MessageContentForm { Channel = channel }, errors, complete);
             }
+        }
+        if (form.HasControlGroup && form.ControlVariationId is { } controlId && ids.Contains(controlId))
+        {
+            errors.Add(CampaignFields.ControlPercentage, "The control group needs its own variation ID, not a variant's.");
         }
     }
 
-    private static void ValidateMessage(int variant, Channel channel, MessageContentForm m, ValidationErrors errors)
+    private static void ValidateMessage(int variant, Channel channel, MessageContentForm m, ValidationErrors errors, bool complete)
     {
         void Required(string field, string? value, string label)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (complete && string.IsNullOrWhiteSpace(value))
             {
                 errors.Add(CampaignFields.Message(variant, channel, field), $"{label} is required.");
             }
@@ -186,7 +203,7 @@ public static class CampaignValidator
             case Channel.ContentCard:
                 Required(nameof(m.CardTitle), m.CardTitle, "Title");
                 Required(nameof(m.CardDescription), m.CardDescription, "Description");
-                if (m.CardType != ContentCardType.Classic && string.IsNullOrWhiteSpace(m.CardImageUrl))
+                if (complete && m.CardType != ContentCardType.Classic && string.IsNullOrWhiteSpace(m.CardImageUrl))
                 {
                     errors.Add(CampaignFields.Message(variant, channel, nameof(m.CardImageUrl)), "This card type needs an image URL.");
                 }
@@ -235,6 +252,10 @@ public static class CampaignValidator
         for (var i = 0; i < form.ConversionEvents.Count; i++)
         {
             var e = form.ConversionEvents[i];
+            if (!Enum.IsDefined(e.Type))
+            {
+                errors.Add(CampaignFields.ConversionEvent(i, "Type"), "Choose a conversion event type from the list.");
+            }
             if (e.Type == ConversionEventType.PerformsCustomEvent && string.IsNullOrWhiteSpace(e.EventName))
             {
                 errors.Add(CampaignFields.ConversionEvent(i, "EventName"), "Name the custom event.");
@@ -256,9 +277,20 @@ public static class CampaignValidator
 
     public static string? DeadlineError(int amount, DeadlineUnit unit)
     {
+        if (!Enum.IsDefined(unit))
+        {
+            return "The deadline is in hours or days.";
+        }
         var hours = unit == DeadlineUnit.Days ? (long)amount * 24 : amount;
         return hours is < 1 or > MaxDeadlineHours ? "The deadline is between 1 hour and 30 days." : null;
     }
+}
+
+/// <summary>How complete a campaign must be: a draft may be unfinished, a launched campaign may not.</summary>
+public enum ValidationLevel
+{
+    Draft,
+    Launch,
 }
 
 /// <summary>Lower-case UUID v4 identifiers, as Braze shows them.</summary>
