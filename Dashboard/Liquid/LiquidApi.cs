@@ -39,6 +39,12 @@ public sealed record LiquidParseOptions
     /// <summary>Deepest nesting of block tags accepted (default 100).</summary>
     public int MaxNestingDepth { get; init; } = 100;
 
+    /// <summary>
+    /// In strict mode, an unknown filter is a parse error naming the closest known filter (default true). When false,
+    /// unknown filters pass their input through, as Shopify's Liquid does without <c>strict_filters</c>.
+    /// </summary>
+    public bool StrictFilters { get; init; } = true;
+
     /// <summary>The filters available; defaults to <see cref="StandardFilters.All"/>.</summary>
     public IReadOnlyDictionary<string, FilterFunction> Filters { get; init; } = StandardFilters.All;
 
@@ -74,8 +80,8 @@ public sealed record LiquidRenderOptions
     /// </summary>
     public bool InlineErrors { get; init; }
 
-    /// <summary>Error mode for partials parsed during the render (default strict).</summary>
-    public LiquidErrorMode PartialErrorMode { get; init; } = LiquidErrorMode.Strict;
+    /// <summary>How partials are parsed during the render (default <see cref="LiquidParseOptions.Default"/>).</summary>
+    public LiquidParseOptions PartialParseOptions { get; init; } = LiquidParseOptions.Default;
 
     /// <summary>Report variables that resolve to nothing as warnings (default true).</summary>
     public bool WarnOnMissingVariables { get; init; } = true;

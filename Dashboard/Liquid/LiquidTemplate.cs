@@ -39,7 +39,7 @@ public sealed class LiquidTemplate
         if (source.Length > options.MaxTemplateLength)
         {
             var d = new LiquidDiagnostic(
-                $"template too long: {source.Length:N0} characters, at most {options.MaxTemplateLength:N0} are allowed (MaxTemplateLength)", 1, 1, options.Name);
+                $"Liquid syntax error: template too long: {source.Length:N0} characters, at most {options.MaxTemplateLength:N0} are allowed (MaxTemplateLength)", 1, 1, options.Name);
             return new LiquidParseResult(null, [d], []);
         }
 
@@ -57,11 +57,11 @@ public sealed class LiquidTemplate
         {
             if (parser is not null) errors.AddRange(parser.Errors);
             var (line, col) = new LineMap(source).Locate(Math.Clamp(e.Offset, 0, source.Length));
-            errors.Add(Diagnostics.Create(e.Message, line, col, options.Name));
+            errors.Add(Diagnostics.Create("Liquid syntax error: " + e.Message, line, col, options.Name));
         }
         catch (InsufficientExecutionStackException)
         {
-            errors.Add(new LiquidDiagnostic($"Nesting too deep: the template nests more deeply than can be parsed (MaxNestingDepth)", 1, 1, options.Name));
+            errors.Add(new LiquidDiagnostic($"Liquid syntax error: Nesting too deep: the template nests more deeply than can be parsed (MaxNestingDepth)", 1, 1, options.Name));
         }
 
         var warnings = parser?.Warnings.Distinct().ToList() ?? [];
@@ -118,7 +118,7 @@ public sealed class LiquidTemplate
         }
         catch (InsufficientExecutionStackException)
         {
-            shared.Errors.Add(Diagnostics.Create("Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
+            shared.Errors.Add(Diagnostics.Create("Liquid error: Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
         }
         return new LiquidRenderResult(sb.ToString(), aborted, reason, shared.Errors, shared.Warnings);
     }

@@ -9,6 +9,8 @@ internal sealed class ExpressionParser
     private readonly List<ExprToken> _t;
     private readonly TemplateParser _owner;
     private readonly bool _lax;
+    private readonly bool _laxJunkStart;
+    private int _nesting;
     private int _i;
 
     public ExpressionParser(TemplateParser owner, string markup, int offset, bool lax)
@@ -16,7 +18,11 @@ internal sealed class ExpressionParser
         _owner = owner;
         _lax = lax;
         _t = ExpressionLexer.Tokenize(markup, offset);
-        if (lax) _t.RemoveAll(t => t.Kind == ExprKind.Junk);
+        if (lax)
+        {
+            _laxJunkStart = _t[0].Kind == ExprKind.Junk;
+            _t.RemoveAll(t => t.Kind == ExprKind.Junk);
+        }
     }
 
     public ExprToken Current => _t[_i];
@@ -83,6 +89,20 @@ internal sealed class ExpressionParser
 
     public Expr ParsePrimary()
     {
+        if (++_nesting > _owner.MaxNestingDepth)
+            throw new LiquidSyntaxException($"Nesting too deep: an expression nests more than {_owner.MaxNestingDepth} levels (MaxNestingDepth)", Current.Offset);
+        try
+        {
+            return ParsePrimaryCore();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private Expr ParsePrimaryCore()
+    {
         var tok = Current;
         Expr e;
         switch (tok.Kind)
@@ -94,7 +114,7 @@ internal sealed class ExpressionParser
             case ExprKind.Int:
                 _i++;
                 e = new LiteralExpr(long.TryParse(tok.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-                    ? l : double.Parse(tok.Text, CultureInfo.InvariantCulture));
+                    ? (object)l : double.Parse(tok.Text, CultureInfo.InvariantCulture));
                 break;
             case ExprKind.Float:
                 _i++;
@@ -220,7 +240,14 @@ internal sealed class ExpressionParser
 
     public Expr ParseFilterExpression()
     {
-        var input = ParsePrimary();
+        Expr input;
+        if (_laxJunkStart)
+        {
+            // Lax Liquid reads a malformed name as a variable that does not exist.
+            input = new LiteralExpr(null);
+            while (!AtEnd && Current.Kind != ExprKind.Pipe) _i++;
+        }
+        else input = ParsePrimary();
         var filters = new List<FilterCall>();
         while (Current.Kind == ExprKind.Pipe)
         {
@@ -230,7 +257,7 @@ internal sealed class ExpressionParser
             if (nameTok.Kind != ExprKind.Id)
             {
                 if (_lax) break;
-                throw Unexpected("filter name");
+                throw Unexpected("id");
             }
             _i++;
             var call = _owner.ResolveFilter(nameTok.Text, nameTok.Offset);
@@ -254,6 +281,8 @@ internal sealed class ExpressionParser
             }
             filters.Add(call);
         }
+        // `x | default: ...` says the author expects x may be missing: no warning for it.
+        if (input is LookupExpr quiet && filters.Any(f => f.Name == "default")) quiet.Quiet = true;
         return filters.Count == 0 ? input : new FilteredExpr(input, [.. filters]) { Line = input.Line, Column = input.Column };
     }
 

@@ -39,6 +39,8 @@ internal sealed partial class TemplateParser
 
     private TemplateParser Sub(List<TemplateToken> tokens) => new(_src, _map, _options, tokens, Errors, Warnings, Paths, _depth);
 
+    public int MaxNestingDepth => _options.MaxNestingDepth;
+
     public (int Line, int Column) Locate(int offset) => _map.Locate(Math.Clamp(offset, 0, _src.Length));
 
     public string SourceText(int start, int end) => _src[start..Math.Max(start, Math.Min(end, _src.Length))].TrimEnd();
@@ -113,7 +115,7 @@ internal sealed partial class TemplateParser
     // Records a markup error and lets parsing go on, so one pass reports every bad tag.
     private Node? Fail(LiquidSyntaxException e)
     {
-        Errors.Add(Diagnostic(e.Message, e.Offset));
+        Errors.Add(Diagnostic("Liquid syntax error: " + e.Message, e.Offset));
         return null;
     }
 
@@ -170,7 +172,7 @@ internal sealed partial class TemplateParser
                 Warnings.Add(Diagnostic($"filter `{name}` is not supported by Braze", offset));
             return call;
         }
-        if (!_lax)
+        if (!_lax && _options.StrictFilters)
         {
             var suggestion = Suggest(name);
             Errors.Add(Diagnostic($"unknown filter `{name}`", offset, suggestion is null ? null : $"; did you mean `{suggestion}`?"));
@@ -446,7 +448,10 @@ internal sealed partial class TemplateParser
             return (g, list);
         });
         if (values.Count == 0) throw new LiquidSyntaxException("Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]", t.MarkupStart);
-        var key = string.Join(",", t.Markup.Split(',').Select(s => s.Trim()));
+        // Unnamed cycles of literals share a counter by their values; one holding a variable counts on its own.
+        var key = group is null && values.Any(v => v is not LiteralExpr)
+            ? "tag@" + t.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : string.Join(",", t.Markup.Split(',').Select(s => s.Trim()));
         return At(new CycleNode(group, key, [.. values]), t.Start);
     }
 

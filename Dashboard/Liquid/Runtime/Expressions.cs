@@ -34,7 +34,7 @@ internal sealed class RangeExpr(Expr start, Expr end) : Expr
         {
             case long l: return l;
             case int i: return i;
-            case double d: return double.IsFinite(d) ? (long)Math.Clamp(Math.Truncate(d), long.MinValue, long.MaxValue) : throw Err(st, "invalid integer");
+            case double d: return double.IsFinite(d) ? (long)Math.Clamp(Math.Truncate(d), (double)long.MinValue, (double)long.MaxValue) : throw Err(st, "invalid integer");
             case null: return 0;
             case string s: return LiquidValues.RubyToI(s);
         }
@@ -60,6 +60,7 @@ internal sealed class LookupExpr : Expr
     public Expr? RootExpr;
     public LookupSegment[] Segments = [];
     public string Path = "";
+    public bool Quiet;
 
     public override object? Eval(RenderState st)
     {
@@ -98,7 +99,7 @@ internal sealed class LookupExpr : Expr
 
     private void Missing(RenderState st)
     {
-        if (st.Options.WarnOnMissingVariables)
+        if (st.Options.WarnOnMissingVariables && !Quiet)
             st.AddWarning($"`{Path}` has no value", Line, Column, Path);
     }
 

@@ -31,7 +31,7 @@ internal static class Nodes
             {
                 var d = e.ToDiagnostic();
                 st.Shared.Errors.Add(d);
-                st.Write(sb, "Liquid error: " + d.Message);
+                st.Write(sb, d.Message);
             }
             if (st.Interrupt != Interrupt.None) return;
         }
@@ -46,9 +46,9 @@ internal static class Nodes
         if (st.Shared.PartialCache.TryGetValue(name, out var cached)) return cached;
         if (!st.Shared.Context.Partials.TryGetPartial(name, out var source))
             throw st.Error($"Could not find partial '{name}'");
-        var result = LiquidTemplate.Parse(source, new LiquidParseOptions { ErrorMode = st.Options.PartialErrorMode, Name = name });
+        var result = LiquidTemplate.Parse(source, st.Options.PartialParseOptions with { Name = name });
         if (result.Template is null)
-            throw st.Error($"Liquid syntax error in partial '{name}': {result.Errors[0].Message}");
+            throw st.Error($"syntax error in partial '{name}': {result.Errors[0].Message.Replace("Liquid syntax error: ", "", StringComparison.Ordinal)}");
         foreach (var w in result.Warnings) st.Shared.Warnings.Add(w);
         st.Shared.PartialCache[name] = result.Template;
         return result.Template;
@@ -341,11 +341,11 @@ internal sealed class CounterNode(string name, bool increment) : Node
         if (increment)
         {
             st.Write(sb, LiquidValues.ToOutputString(n));
-            value = n is double d ? d + 1 : (long)n + 1;
+            value = n is double d ? d + 1 : (object)((long)n + 1);
         }
         else
         {
-            value = n is double d ? d - 1 : (long)n - 1;
+            value = n is double d ? d - 1 : (object)((long)n - 1);
             st.Write(sb, LiquidValues.ToOutputString(value));
         }
         st.Counters[name] = value;
@@ -388,8 +388,8 @@ internal sealed class IncludeNode : Node
 
         var oldSource = st.Source;
         var scope = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (k, e) in Attributes) scope[k] = e.Eval(st);
         st.Push(scope);
+        foreach (var (k, e) in Attributes) scope[k] = e.Eval(st);
         st.Depth++;
         st.Source = name;
         try
@@ -451,7 +451,7 @@ internal sealed class RenderNode : Node
 
     private void RenderOne(RenderState st, StringBuilder sb, LiquidTemplate template, string alias, object? value, List<(string, object?)> attrs, ForloopDrop? loop)
     {
-        var inner = new RenderState(st.Shared, EmptyEnvironment, cycles: null)
+        var inner = new RenderState(st.Shared, st.Shared.Context.Variables)
         {
             Isolated = true,
             Depth = st.Depth + 1,
@@ -463,8 +463,6 @@ internal sealed class RenderNode : Node
         Nodes.RenderBody(template.Root, inner, sb);
         st.At(Line, Column);
     }
-
-    private static readonly IReadOnlyDictionary<string, object?> EmptyEnvironment = new Dictionary<string, object?>();
 }
 
 internal sealed class AbortNode(Expr? reason) : Node

@@ -12,7 +12,7 @@ internal sealed class LiquidRenderException(string description, int line, int co
     public string? Partial { get; } = source;
     public bool Fatal { get; } = fatal;
 
-    public LiquidDiagnostic ToDiagnostic() => Diagnostics.Create(Description, Line, Column, Partial);
+    public LiquidDiagnostic ToDiagnostic() => Diagnostics.Create("Liquid error: " + Description, Line, Column, Partial);
 }
 
 internal sealed class LiquidAbortException(string? reason) : Exception(reason ?? "aborted")
