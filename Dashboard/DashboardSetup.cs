@@ -12,6 +12,8 @@ public static class DashboardSetup
 {
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
+        // `dotnet run` serves MudBlazor's and the scoped CSS from the build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddMudServices();

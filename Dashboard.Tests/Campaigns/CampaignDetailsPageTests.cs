@@ -1,0 +1,314 @@
+using Bunit;
+using Dashboard.Campaigns;
+using MudBlazor;
+
+namespace Dashboard.Tests.Campaigns;
+
+public class CampaignDetailsPageTests : CampaignComponentTest
+{
+    private IRenderedComponent<CampaignDetailsPage> RenderPage(string campaignId)
+    {
+        var cut = Render<CampaignDetailsPage>(p => p.Add(c => c.CampaignId, campaignId));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("h1")));
+        return cut;
+    }
+
+    [Fact]
+    public void ApiCampaign_Opened_ShowsCampaignIdAndEachChannelsVariationIdWithCopyButtons()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        Assert.Equal("Order receipts", cut.Find("h1").TextContent);
+        Assert.Contains("Campaign API identifier", cut.Markup);
+        Assert.Equal(campaign.CampaignId, cut.Find("[data-testid=campaign-id]").TextContent);
+        Assert.NotNull(cut.Find("button[aria-label='Copy campaign ID']"));
+        foreach (var (channel, label) in new[] { (0, "Email"), (1, "SMS/MMS") })
+        {
+            Assert.Contains(campaign.Channels[channel].MessageVariationId!, cut.Markup);
+            Assert.NotNull(cut.Find($"button[aria-label='Copy {label} message variation ID']"));
+        }
+        Assert.Contains("Receipts sent by the order service.", cut.Markup);
+        Assert.Contains("orders", cut.Markup);
+    }
+
+    [Fact]
+    public void ApiCampaign_CopyCampaignId_PutsTheIdOnTheClipboard()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var cut = RenderPage(campaign.CampaignId!);
+
+        cut.Find("button[aria-label='Copy campaign ID']").Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "navigator.clipboard.writeText");
+        Assert.Equal(campaign.CampaignId, call.Arguments[0]);
+    }
+
+    [Fact]
+    public void ApiTriggeredCampaign_Opened_ShowsVariantsControlGroupReeligibilityAndMessageType()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        foreach (var variant in campaign.Variants)
+        {
+            Assert.Contains(variant.VariationId, cut.Markup);
+            Assert.NotNull(cut.Find($"button[aria-label='Copy {variant.Name} variation ID']"));
+        }
+        Assert.Contains(campaign.ControlVariationId!, cut.Markup);
+        Assert.NotNull(cut.Find("button[aria-label='Copy control group ID']"));
+        Assert.Contains("45%", cut.Markup);
+        Assert.Contains("10%", cut.Markup);
+        Assert.Contains("Users can receive this campaign again after 2 weeks", cut.Markup);
+        Assert.Contains("Marketing:", cut.Markup);
+    }
+
+    [Fact]
+    public void Campaign_WithConversionEvents_ListsThemInOrderWithTheFirstMarkedPrimary()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var events = cut.FindAll("ol.conversion-events li");
+        Assert.Equal(2, events.Count);
+        Assert.Contains("Makes any purchase within 3 days", events[0].TextContent);
+        Assert.Contains("Primary", events[0].TextContent);
+        Assert.Contains("Opens Email within 12 hours", events[1].TextContent);
+        Assert.DoesNotContain("Primary", events[1].TextContent);
+    }
+
+    [Fact]
+    public void Campaign_UnknownId_SaysSoAndLinksBackToTheList()
+    {
+        var cut = RenderPage("4861692e-6fce-4215-bd05-3254fb9e9057");
+
+        Assert.Equal("Campaign not found", cut.Find("h1").TextContent);
+        Assert.Contains("No campaign has the ID", cut.Markup);
+        Assert.Contains(cut.FindAll("a"), a => a.TextContent.Contains("Back to campaigns") && a.GetAttribute("href") == "/");
+    }
+
+    [Theory]
+    [InlineData(CampaignStatus.Draft, new[] { "Launch", "Archive", "Edit", "Duplicate", "Delete" })]
+    [InlineData(CampaignStatus.Active, new[] { "Stop", "Archive", "Edit", "Duplicate" })]
+    [InlineData(CampaignStatus.Stopped, new[] { "Resume", "Archive", "Edit", "Duplicate" })]
+    [InlineData(CampaignStatus.Archived, new[] { "Unarchive", "Duplicate" })]
+    public void Campaign_InEachStatus_OffersOnlyTheActionsThatApply(CampaignStatus status, string[] expected)
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: status));
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var actions = cut.Find("[role=group][aria-label='Campaign actions']").Children.Select(b => b.TextContent.Trim()).ToArray();
+        Assert.Equal(expected, actions);
+        Assert.Contains(status.ToString(), cut.Find("h1").ParentElement!.TextContent);
+    }
+
+    [Fact]
+    public void Campaign_Launch_ShowsTheNewStatusAndItsActions()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Launch").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(ActionNames(cut), a => a == "Stop"));
+        Assert.Equal((campaign.CampaignId!, CampaignAction.Launch), Assert.Single(Campaigns.StatusChanges));
+        Assert.DoesNotContain("Launch", ActionNames(cut));
+        Assert.DoesNotContain("Delete", ActionNames(cut));
+    }
+
+    [Fact]
+    public void Campaign_LaunchRefusedAsInvalid_ListsEveryProblem()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+        var errors = new ValidationErrors();
+        errors.Add(CampaignFields.Percentages, "The percentages add up to 90%; they must add up to exactly 100%.");
+        errors.Add(CampaignFields.Message(0, Channel.Email, "Subject"), "Subject is required.");
+        Campaigns.NextRefusal = SaveResult.Invalid(errors);
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Launch").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[role=alert]")));
+        var alert = cut.Find("[role=alert]");
+        Assert.Contains("Launch refused.", alert.TextContent);
+        var problems = alert.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
+        Assert.Equal(["The percentages add up to 90%; they must add up to exactly 100%.", "Subject is required."], problems);
+        Assert.Equal(CampaignStatus.Draft, campaign.Status);
+    }
+
+    [Fact]
+    public void Campaign_ActionAfterSomeoneElseChangedIt_SaysReloadAndReloadShowsTheirChange()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        var cut = RenderPage(campaign.CampaignId!);
+        // Another tab stops the campaign: the version this page holds is now stale.
+        campaign.Status = CampaignStatus.Stopped;
+        campaign.Version = Guid.NewGuid();
+
+        ActionButton(cut, "Stop").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("changed by someone else", cut.Find("[role=alert]").TextContent));
+        Assert.Equal(CampaignStatus.Stopped, campaign.Status);
+        cut.FindAll("[role=alert] button").Single(b => b.TextContent.Trim() == "Reload").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Resume", ActionNames(cut)));
+        Assert.Empty(cut.FindAll("[role=alert]"));
+    }
+
+    [Fact]
+    public void Campaign_Duplicate_NavigatesToTheCopy()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Duplicate").Click();
+
+        cut.WaitForAssertion(() => Assert.Matches("/campaigns/[0-9a-f-]{36}$", CurrentUri));
+        Assert.DoesNotContain(campaign.CampaignId!, CurrentUri);
+    }
+
+    [Fact]
+    public void Campaign_DeleteCancelled_KeepsTheCampaign()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var dialogs = RenderDialogs();
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Delete").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete this draft?", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete this draft?", dialogs.Markup));
+        Assert.Empty(Campaigns.Deleted);
+        Assert.Equal("Order receipts", cut.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void Campaign_DeleteConfirmed_DeletesAndReturnsToTheList()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var dialogs = RenderDialogs();
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Delete").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("“Order receipts” and its IDs will be deleted", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([campaign.CampaignId!], Campaigns.Deleted));
+        Assert.Equal("http://localhost/", CurrentUri);
+    }
+
+    [Fact]
+    public void ApiCampaign_Opened_ShowsTheMessagesSendRequestAsJsonAndCurlNamingItsIds()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var json = cut.Find("pre[aria-label='JSON body']").TextContent;
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(campaign.CampaignId, body.RootElement.GetProperty("campaign_id").GetString());
+        var messages = body.RootElement.GetProperty("messages");
+        Assert.Equal(campaign.Channels[0].MessageVariationId, messages.GetProperty("email").GetProperty("message_variation_id").GetString());
+        Assert.Equal(campaign.Channels[1].MessageVariationId, messages.GetProperty("sms").GetProperty("message_variation_id").GetString());
+        var curl = cut.Find("pre[aria-label='cURL request']").TextContent;
+        Assert.StartsWith($"curl -X POST '{RestEndpoint}/messages/send'", curl);
+        Assert.Contains(campaign.CampaignId!, curl);
+        Assert.NotNull(cut.Find("button[aria-label='Copy JSON body']"));
+        Assert.NotNull(cut.Find("button[aria-label='Copy cURL request']"));
+    }
+
+    [Fact]
+    public void ApiCampaign_Opened_SaysItIgnoresTheGlobalControlGroupAndShowsBothUnsubscribeHeaders()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var notes = cut.Find("ul.handoff-notes").TextContent;
+        Assert.Contains("ignore the Global Control Group", notes);
+        Assert.Contains("no one-click List-Unsubscribe header", notes);
+        var headers = cut.Find("pre[aria-label='List-Unsubscribe headers']").TextContent;
+        Assert.Equal("List-Unsubscribe: <{{${set_user_to_one_click_list_unsubscribe}}}>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click", headers);
+    }
+
+    [Fact]
+    public void ApiCampaign_CopyJsonBody_PutsTheWholeRequestBodyOnTheClipboard()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var cut = RenderPage(campaign.CampaignId!);
+
+        cut.Find("button[aria-label='Copy JSON body']").Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "navigator.clipboard.writeText");
+        Assert.Equal(cut.Find("pre[aria-label='JSON body']").TextContent, call.Arguments[0]);
+        Assert.Contains(campaign.CampaignId!, (string)call.Arguments[0]!);
+    }
+
+    [Fact]
+    public void ApiTriggeredCampaign_Opened_ShowsTheTriggerRequestWithEveryPropertyTheTemplatesUse()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var json = cut.Find("pre[aria-label='JSON body']").TextContent;
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(campaign.CampaignId, body.RootElement.GetProperty("campaign_id").GetString());
+        Assert.Equal(1, body.RootElement.GetProperty("recipients").GetArrayLength());
+        var keys = body.RootElement.GetProperty("trigger_properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["product_name", "item_count", "discount"], keys);
+        Assert.Contains("product_name", cut.Find("[data-testid=trigger-properties]").TextContent);
+        var curl = cut.Find("pre[aria-label='cURL request']").TextContent;
+        Assert.StartsWith($"curl -X POST '{RestEndpoint}/campaigns/trigger/send'", curl);
+        Assert.Contains(campaign.CampaignId!, curl);
+        Assert.Contains("This campaign is a draft: requests naming it take effect once it is launched.", cut.Markup);
+    }
+
+    [Fact]
+    public void Campaign_RouteMovesToAnotherCampaign_ShowsThatCampaign()
+    {
+        var first = Campaigns.Add(PageSamples.Api());
+        var second = Campaigns.Add(PageSamples.Triggered());
+        var cut = RenderPage(first.CampaignId!);
+
+        cut.Render(p => p.Add(c => c.CampaignId, second.CampaignId!));
+
+        cut.WaitForAssertion(() => Assert.Equal("Cart reminder", cut.Find("h1").TextContent));
+        Assert.Equal(second.CampaignId, cut.Find("[data-testid=campaign-id]").TextContent);
+        Assert.Contains("/campaigns/trigger/send", cut.Find("pre[aria-label='cURL request']").TextContent);
+    }
+
+    [Fact]
+    public void ActiveCampaign_Opened_ShowsNoInactivityNote()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        Assert.DoesNotContain("requests naming it take effect", cut.Markup);
+    }
+
+    [Fact]
+    public void Campaign_ActionNotAllowed_ShowsTheServicesReason()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Stopped));
+        Campaigns.NextRefusal = SaveResult.NotAllowed("A stopped campaign cannot be resumed while its variants are being edited.");
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Resume").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "Resume refused. A stopped campaign cannot be resumed while its variants are being edited.", cut.Find("[role=alert]").TextContent));
+        Assert.Contains("Resume", ActionNames(cut));
+    }
+
+    private static AngleSharp.Dom.IElement ActionButton(IRenderedComponent<CampaignDetailsPage> cut, string name) =>
+        cut.Find("[role=group][aria-label='Campaign actions']").Children.Single(b => b.TextContent.Trim() == name);
+
+    private static List<string> ActionNames(IRenderedComponent<CampaignDetailsPage> cut) =>
+        cut.Find("[role=group][aria-label='Campaign actions']").Children.Select(b => b.TextContent.Trim()).ToList();
+}

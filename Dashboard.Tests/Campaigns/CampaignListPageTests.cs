@@ -1,0 +1,305 @@
+using AngleSharp.Dom;
+using Bunit;
+using Dashboard.Campaigns;
+using MudBlazor;
+
+namespace Dashboard.Tests.Campaigns;
+
+public class CampaignListPageTests : CampaignComponentTest
+{
+    [Fact]
+    public void CampaignList_WithCampaigns_ShowsARowPerCampaignWithItsDetailsAndCopyButton()
+    {
+        var api = Campaigns.Add(PageSamples.Api());
+        var triggered = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+
+        var cut = Render<CampaignListPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+        var apiRow = RowOf(cut, "Order receipts");
+        Assert.Contains("API", apiRow.TextContent);
+        Assert.Contains("Draft", apiRow.TextContent);
+        Assert.Contains("Email, SMS/MMS", apiRow.TextContent);
+        Assert.Equal($"/campaigns/{api.CampaignId}", apiRow.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(apiRow.QuerySelector("button[aria-label='Copy campaign ID']"));
+        var triggeredRow = RowOf(cut, "Cart reminder");
+        Assert.Contains("API-triggered", triggeredRow.TextContent);
+        Assert.Contains("Active", triggeredRow.TextContent);
+        Assert.Equal($"/campaigns/{triggered.CampaignId}", triggeredRow.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
+    }
+
+    [Fact]
+    public void CampaignList_CopyButton_PutsTheRowsCampaignIdOnTheClipboard()
+    {
+        var api = Campaigns.Add(PageSamples.Api());
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+
+        cut.Find("button[aria-label='Copy campaign ID']").Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "navigator.clipboard.writeText");
+        Assert.Equal(api.CampaignId, call.Arguments[0]);
+    }
+
+    [Fact]
+    public void CampaignList_NoCampaignsAtAll_ExplainsBothTypesAndOffersCreateCampaign()
+    {
+        var cut = Render<CampaignListPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=empty-state]")));
+        var empty = cut.Find("[data-testid=empty-state]");
+        Assert.Contains("API campaign", empty.TextContent);
+        Assert.Contains("POST /messages/send", empty.TextContent);
+        Assert.Contains("API-triggered campaign", empty.TextContent);
+        Assert.Contains("POST /campaigns/trigger/send", empty.TextContent);
+        var create = empty.QuerySelectorAll("a").Single(a => a.TextContent.Contains("Create campaign"));
+        Assert.Equal("/campaigns/new", create.GetAttribute("href"));
+        Assert.Empty(cut.FindAll("table"));
+    }
+
+    [Fact]
+    public void CampaignList_SearchMatchingNothing_SaysNoMatchesRatherThanFirstTimeHelp()
+    {
+        Campaigns.Add(PageSamples.Api());
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+
+        cut.Find("input[type=text]").Input("no such campaign");
+
+        cut.WaitForAssertion(() => Assert.Contains("No campaigns match", cut.Markup));
+        Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
+    }
+
+    [Fact]
+    public void CampaignList_TypingInSearch_PassesTheTrimmedTextToTheService()
+    {
+        var api = Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered());
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+
+        cut.Find("input[type=text]").Input($"  {api.CampaignId![..8]} ");
+
+        cut.WaitForAssertion(() => Assert.Equal(api.CampaignId[..8], Campaigns.LastQuery?.Search));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        Assert.Contains("Order receipts", cut.Find("tbody tr.mud-table-row").TextContent);
+    }
+
+    [Fact]
+    public void CampaignList_ChoosingAStatus_PassesTheStatusFilterToTheService()
+    {
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+
+        Choose(cut, popovers, "Status", "Active");
+
+        cut.WaitForAssertion(() => Assert.Equal(CampaignStatus.Active, Campaigns.LastQuery?.Status));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        Assert.Contains("Cart reminder", cut.Find("tbody tr.mud-table-row").TextContent);
+    }
+
+    [Fact]
+    public void CampaignList_ChoosingAType_PassesTheTypeFilterToTheService()
+    {
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered());
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+
+        Choose(cut, popovers, "Type", "API-triggered");
+
+        cut.WaitForAssertion(() => Assert.Equal(CampaignType.ApiTriggered, Campaigns.LastQuery?.Type));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        Assert.Contains("Cart reminder", cut.Find("tbody tr.mud-table-row").TextContent);
+    }
+
+    [Fact]
+    public void CampaignList_FirstLoad_AsksForNewestFirstOnePageAtATime()
+    {
+        var cut = Render<CampaignListPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(Campaigns.LastQuery));
+        Assert.Equal(new CampaignQuery(Sort: CampaignSort.LastEditedDesc, Page: 0, PageSize: 25), Campaigns.LastQuery);
+    }
+
+    [Fact]
+    public void CampaignList_ClickingNameHeader_SortsByNameInTheService()
+    {
+        Campaigns.Add(PageSamples.Api());
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+
+        cut.FindAll("th .mud-table-sort-label").Single(l => l.TextContent.Contains("Name")).Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(CampaignSort.NameAsc, Campaigns.LastQuery?.Sort));
+    }
+
+    [Theory]
+    [InlineData("name", SortDirection.Ascending, CampaignSort.NameAsc)]
+    [InlineData("name", SortDirection.Descending, CampaignSort.NameDesc)]
+    [InlineData("lastEdited", SortDirection.Ascending, CampaignSort.LastEditedAsc)]
+    [InlineData("lastEdited", SortDirection.Descending, CampaignSort.LastEditedDesc)]
+    [InlineData(null, SortDirection.None, CampaignSort.LastEditedDesc)]
+    public void QueryFor_TableSortAndPage_MapsToTheServiceQuery(string? label, SortDirection direction, CampaignSort expected)
+    {
+        var state = new TableState { SortLabel = label, SortDirection = direction, Page = 3, PageSize = 50 };
+
+        var query = CampaignListPage.QueryFor(state, "  spring ", CampaignType.Api, CampaignStatus.Stopped);
+
+        Assert.Equal(new CampaignQuery("spring", CampaignType.Api, CampaignStatus.Stopped, expected, 3, 50), query);
+    }
+
+    [Fact]
+    public void CampaignList_RowMenuOfADraft_OffersLaunchArchiveAndDeleteButNotStopOrResume()
+    {
+        Campaigns.Add(PageSamples.Api(status: CampaignStatus.Draft));
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+
+        var items = OpenRowMenu(cut, popovers, "Order receipts");
+
+        Assert.Equal(["Open", "Edit", "Launch", "Archive", "Duplicate", "Delete"], items);
+    }
+
+    [Fact]
+    public void CampaignList_RowMenuOfAnActiveCampaign_OffersStopAndArchiveButNotLaunchOrDelete()
+    {
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+
+        var items = OpenRowMenu(cut, popovers, "Cart reminder");
+
+        Assert.Equal(["Open", "Edit", "Stop", "Archive", "Duplicate"], items);
+    }
+
+    [Fact]
+    public void CampaignList_RowMenuOfAnArchivedCampaign_OffersOnlyUnarchiveAndDuplicate()
+    {
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Archived));
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+
+        var items = OpenRowMenu(cut, popovers, "Cart reminder");
+
+        Assert.Equal(["Open", "Unarchive", "Duplicate"], items);
+    }
+
+    [Fact]
+    public void CampaignList_StopFromRowMenu_StopsTheCampaignAndShowsTheNewStatus()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        OpenRowMenu(cut, popovers, "Cart reminder");
+
+        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Stop").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Stopped", cut.Find("tbody tr.mud-table-row").TextContent));
+        Assert.Equal((campaign.CampaignId!, CampaignAction.Stop), Assert.Single(Campaigns.StatusChanges));
+    }
+
+    [Fact]
+    public void CampaignList_DeleteFromRowMenu_AsksFirstAndDeletesOnlyWhenConfirmed()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var popovers = RenderPopovers();
+        var dialogs = RenderDialogs();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        OpenRowMenu(cut, popovers, "Order receipts");
+
+        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Delete").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete this draft?", dialogs.Markup));
+        Assert.Empty(Campaigns.Deleted);
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        cut.WaitForAssertion(() => Assert.Equal([campaign.CampaignId!], Campaigns.Deleted));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=empty-state]")));
+    }
+
+    [Fact]
+    public void CampaignList_LaunchRefusedAsInvalid_TellsWhyInANotice()
+    {
+        Campaigns.Add(PageSamples.Triggered());
+        var errors = new ValidationErrors();
+        errors.Add(CampaignFields.Percentages, "The percentages add up to 90%; they must add up to exactly 100%.");
+        Campaigns.NextRefusal = SaveResult.Invalid(errors);
+        var popovers = RenderPopovers();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        OpenRowMenu(cut, popovers, "Cart reminder");
+
+        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Launch").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains(
+            "Launch refused for Cart reminder: The percentages add up to 90%; they must add up to exactly 100%.", snackbars.Markup));
+        Assert.Contains("Draft", cut.Find("tbody tr.mud-table-row").TextContent);
+    }
+
+    [Fact]
+    public void CampaignList_DuplicateFromRowMenu_OpensTheCopy()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        OpenRowMenu(cut, popovers, "Order receipts");
+
+        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Duplicate").Click();
+
+        cut.WaitForAssertion(() => Assert.Matches("/campaigns/[0-9a-f-]{36}$", CurrentUri));
+        Assert.DoesNotContain(campaign.CampaignId!, CurrentUri);
+    }
+
+    [Fact]
+    public void CampaignList_SearchTypedWhileAFilterIsLoading_ShowsTheLatestResultWithoutFailing()
+    {
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        Campaigns.Add(PageSamples.Triggered(name: "Cart reminder B", status: CampaignStatus.Stopped));
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tbody tr.mud-table-row").Count));
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Campaigns.ListGate = slow;
+
+        Choose(cut, popovers, "Status", "Active");
+        cut.WaitForAssertion(() => Assert.Equal(CampaignStatus.Active, Campaigns.LastQuery?.Status));
+        cut.Find("input[type=text]").Input("cart");
+        cut.WaitForAssertion(() => Assert.Equal("cart", Campaigns.LastQuery?.Search));
+        slow.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        Assert.Contains("Cart reminder", cut.Find("tbody tr.mud-table-row").TextContent);
+        Assert.False(Renderer.UnhandledException.IsCompleted, "A cancelled load reached the renderer as an unhandled exception.");
+    }
+
+    private static IElement RowOf(IRenderedComponent<CampaignListPage> cut, string name) =>
+        cut.FindAll("tbody tr.mud-table-row").Single(r => r.TextContent.Contains(name));
+
+    private static List<string> OpenRowMenu(IRenderedComponent<CampaignListPage> cut, IRenderedComponent<MudPopoverProvider> popovers, string name)
+    {
+        RowOf(cut, name).QuerySelector($"button[aria-label='Actions for {name}']")!.Click();
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-menu-item")));
+        return popovers.FindAll(".mud-menu-item").Select(i => i.TextContent.Trim()).ToList();
+    }
+
+    private static void Choose(IRenderedComponent<CampaignListPage> cut, IRenderedComponent<MudPopoverProvider> popovers, string label, string option)
+    {
+        var combobox = cut.Find($"input[role=combobox][aria-label='{label}']");
+        combobox.Closest("div.mud-input-control")!.MouseDown();
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == option));
+        popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == option).Click();
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Campaigns;
+
+public partial class CampaignListPage
+{
+    internal const string SortName = "name";
+    internal const string SortLastEdited = "lastEdited";
+
+    [Inject] private ICampaignService Campaigns { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private MudTable<CampaignListItem>? _table;
+    private string? _search;
+    private CampaignType? _type;
+    private CampaignStatus? _status;
+    private bool _noCampaignsAtAll;
+    private TableData<CampaignListItem> _shown = new() { Items = [], TotalItems = 0 };
+
+    /// <summary>Turns the table's state and the toolbar's filters into the service's query.</summary>
+    internal static CampaignQuery QueryFor(TableState state, string? search, CampaignType? type, CampaignStatus? status)
+    {
+        var sort = (state.SortLabel, state.SortDirection) switch
+        {
+            (SortName, SortDirection.Ascending) => CampaignSort.NameAsc,
+            (SortName, SortDirection.Descending) => CampaignSort.NameDesc,
+            (SortLastEdited, SortDirection.Ascending) => CampaignSort.LastEditedAsc,
+            _ => CampaignSort.LastEditedDesc,
+        };
+        return new CampaignQuery(
+            Search: string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            Type: type,
+            Status: status,
+            Sort: sort,
+            Page: state.Page,
+            PageSize: state.PageSize);
+    }
+
+    private async Task<TableData<CampaignListItem>> LoadAsync(TableState state, CancellationToken ct)
+    {
+        var query = QueryFor(state, _search, _type, _status);
+        CampaignPage page;
+        try
+        {
+            page = await Campaigns.ListAsync(query, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The table cancels a load when a newer one starts (typing, filtering, paging); that one fills the table.
+            return _shown;
+        }
+        var unfiltered = query is { Search: null, Type: null, Status: null };
+        if (unfiltered && page.TotalCount == 0 && query.Page == 0)
+        {
+            _noCampaignsAtAll = true;
+            StateHasChanged();
+        }
+        _shown = new TableData<CampaignListItem> { Items = page.Items, TotalItems = page.TotalCount };
+        return _shown;
+    }
+
+    private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
+
+    private Task SearchAsync(string? _) => ReloadAsync();
+
+    private Task TypeChangedAsync(CampaignType? type)
+    {
+        _type = type;
+        return ReloadAsync();
+    }
+
+    private Task StatusChangedAsync(CampaignStatus? status)
+    {
+        _status = status;
+        return ReloadAsync();
+    }
+
+    private static string TypeText(CampaignType? type) => type is { } t ? ChannelInfo.Label(t) : "All types";
+
+    private static string StatusText(CampaignStatus? status) => status?.ToString() ?? "All statuses";
+
+    private string LastEditedText(DateTimeOffset when)
+    {
+        var ago = Clock.GetUtcNow() - when;
+        return ago switch
+        {
+            { TotalMinutes: < 1 } => "just now",
+            { TotalHours: < 1 } => $"{(int)ago.TotalMinutes} min ago",
+            { TotalDays: < 1 } => $"{(int)ago.TotalHours} h ago",
+            _ => when.ToUniversalTime().ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private async Task ApplyAsync(CampaignListItem item, CampaignAction action)
+    {
+        var result = await Campaigns.ChangeStatusAsync(item.CampaignId, action, item.Version);
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"{CampaignActionText.Done(action)}: {item.Name}", Severity.Success);
+        }
+        else
+        {
+            ShowRefusal(item, action.ToString(), result);
+        }
+        await ReloadAsync();
+    }
+
+    private async Task DuplicateAsync(CampaignListItem item)
+    {
+        var result = await Campaigns.DuplicateAsync(item.CampaignId);
+        if (result is { Succeeded: true, CampaignId: { } copyId })
+        {
+            Navigation.NavigateTo($"/campaigns/{copyId}");
+            return;
+        }
+        ShowRefusal(item, "Duplicate", result);
+    }
+
+    private async Task DeleteAsync(CampaignListItem item)
+    {
+        if (!await CampaignDialogs.ConfirmDeleteAsync(Dialogs, item.Name))
+        {
+            return;
+        }
+        var result = await Campaigns.DeleteAsync(item.CampaignId, item.Version);
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"Deleted {item.Name}", Severity.Success);
+        }
+        else
+        {
+            ShowRefusal(item, "Delete", result);
+        }
+        await ReloadAsync();
+    }
+
+    private void ShowRefusal(CampaignListItem item, string what, SaveResult result)
+    {
+        var problems = CampaignActionText.Problems(result);
+        var text = result.Outcome == SaveOutcome.Invalid
+            ? $"{what} refused for {item.Name}: {string.Join(" ", problems)}"
+            : $"{what} refused for {item.Name}: {result.Message}";
+        Snackbar.Add(text, Severity.Error, o => o.RequireInteraction = true);
+    }
+}

@@ -1,0 +1,63 @@
+namespace Dashboard.Campaigns;
+
+/// <summary>How the campaign pages put a campaign's settings into words.</summary>
+public static class CampaignText
+{
+    public const string ApiSummary =
+        "Developers write the message in their own request to POST /messages/send; the dashboard only names the campaign, its channels and their IDs for reporting.";
+
+    public const string ApiTriggeredSummary =
+        "Marketers write the message copy, variants and delivery rules here; developers only call POST /campaigns/trigger/send with the recipients and the data the templates use.";
+
+    public static string MessageTypeExplanation(MessageType type) => type == MessageType.Transactional
+        ? "Transactional: service messages such as a password reset or an order confirmation; every trigger sends by default."
+        : "Marketing: promotional messages that need the user's consent and carry an opt-out.";
+
+    public static string Reeligibility(CampaignForm form)
+    {
+        if (!form.ReeligibilityEnabled)
+        {
+            return "Users receive this campaign once, however often it is triggered.";
+        }
+        if (form.ReeligibilityAmount == 0)
+        {
+            return "Every trigger sends: users are re-eligible straight away.";
+        }
+        return $"Users can receive this campaign again after {Amount(form.ReeligibilityAmount, form.ReeligibilityUnit)}: at most once per {Amount(form.ReeligibilityAmount, form.ReeligibilityUnit)}.";
+    }
+
+    public static string Amount(int amount, ReeligibilityUnit unit)
+    {
+        var word = unit switch
+        {
+            ReeligibilityUnit.Minutes => "minute",
+            ReeligibilityUnit.Hours => "hour",
+            ReeligibilityUnit.Days => "day",
+            ReeligibilityUnit.Weeks => "week",
+            _ => "month",
+        };
+        return Plural(amount, word);
+    }
+
+    public static string Deadline(int amount, DeadlineUnit unit) => Plural(amount, unit == DeadlineUnit.Hours ? "hour" : "day");
+
+    public static string ConversionEvent(ConversionEventForm e)
+    {
+        var what = e.Type switch
+        {
+            ConversionEventType.StartsSession => e.AppIds.Count == 0
+                ? "Starts a session in any app"
+                : $"Starts a session in {string.Join(", ", e.AppIds)}",
+            ConversionEventType.MakesPurchase => string.IsNullOrWhiteSpace(e.ProductName)
+                ? "Makes any purchase"
+                : $"Purchases “{e.ProductName}”",
+            ConversionEventType.PerformsCustomEvent => $"Performs the custom event “{e.EventName}”",
+            _ => ChannelInfo.Label(e.Type),
+        };
+        return $"{what} within {Deadline(e.DeadlineAmount, e.DeadlineUnit)}";
+    }
+
+    public static string Channels(IEnumerable<Channel> channels) => string.Join(", ", channels.Select(ChannelInfo.Label));
+
+    private static string Plural(int amount, string word) => amount == 1 ? $"1 {word}" : $"{amount} {word}s";
+}
