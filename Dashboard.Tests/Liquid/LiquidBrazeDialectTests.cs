@@ -42,6 +42,14 @@ public sealed class LiquidBrazeDialectTests
     }
 
     [Fact]
+    public void FromObject_JsonVariables_BecomeTopLevelVariables()
+    {
+        var context = LiquidRenderContext.FromObject(JsonDocument.Parse("""{"name":"Ana","n":2,"tags":["a","b"]}""").RootElement);
+        Assert.Equal("Ana 2 ab", ParseOk("{{ name }} {{ n }} {{ tags }}").Render(context).Output);
+        Assert.Throws<ArgumentException>(() => LiquidRenderContext.FromObject(JsonDocument.Parse("[1]").RootElement));
+    }
+
+    [Fact]
     public void MissingVariable_Warning_HasFullPathAsWrittenAndPosition()
     {
         var r = RenderBraze("Hi\n  {{ api_trigger_properties.${product_nme} }}");

@@ -141,6 +141,22 @@ public sealed class LiquidRenderContext
     }
 
     /// <summary>
+    /// Creates a context from one object holding the top-level variables: a JSON object (<see cref="System.Text.Json.JsonElement"/>
+    /// or <see cref="System.Text.Json.Nodes.JsonObject"/>), a dictionary, or a CLR object whose properties become variables.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not an object (e.g. a JSON array or a number).</exception>
+    public static LiquidRenderContext FromObject(object? variables)
+    {
+        var normalised = LiquidValues.FromClr(variables);
+        return normalised switch
+        {
+            null => new LiquidRenderContext(),
+            IDictionary<string, object?> d => new LiquidRenderContext(d),
+            _ => throw new ArgumentException($"the variables must be an object, not {LiquidValues.RubyClassName(normalised)}", nameof(variables)),
+        };
+    }
+
+    /// <summary>
     /// Builds the variables Braze gives a template: the user's standard attributes at the top level
     /// (<c>${first_name}</c>), <c>custom_attribute</c>, <c>api_trigger_properties</c>, <c>event_properties</c>,
     /// plus any extra top-level variables.
