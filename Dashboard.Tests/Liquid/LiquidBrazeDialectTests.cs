@@ -117,11 +117,11 @@ public sealed class LiquidBrazeDialectTests
     [Fact]
     public void ConnectedContent_WithJsonSample_SavesHashAndWarns()
     {
-        var context = new LiquidRenderContext(Vars(("id", 7)))
+        var context = BrazeUser() with
         {
             ConnectedContentSamples = new Dictionary<string, string> { ["https://api.example.com/users/7"] = """{"points":120}""" },
         };
-        var r = RenderBraze("{% connected_content https://api.example.com/users/{{ id }} :save profile %}{{ profile.points }}", context);
+        var r = RenderBraze("{% connected_content https://api.example.com/users/{{ api_trigger_properties.order.total | minus: 35 }} :save profile %}{{ profile.points }}", context);
         Assert.Equal("120", r.Output);
         Assert.Contains(r.Warnings, w => w.Message.StartsWith("connected_content is not called in a preview; the sample response for https://api.example.com/users/7 is used", StringComparison.Ordinal));
     }

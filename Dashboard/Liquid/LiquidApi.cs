@@ -114,7 +114,7 @@ public sealed class DictionaryPartialProvider(IReadOnlyDictionary<string, string
 }
 
 /// <summary>What one render sees: variables, partials, sample responses for <c>connected_content</c>, and "now".</summary>
-public sealed class LiquidRenderContext
+public sealed record LiquidRenderContext
 {
     /// <summary>Top-level variables (normalised with <see cref="LiquidValues.FromClr(object?)"/>).</summary>
     public IReadOnlyDictionary<string, object?> Variables { get; }
