@@ -41,10 +41,10 @@ public class LiquidPreviewEngineTests
     [Fact]
     public void Render_SyntaxError_ComesBackAsErrorNotException()
     {
-        var result = Render("{% if %}");
+        var result = Render("Hi\n{% if %}{% endif %}");
 
         Assert.Equal(PreviewStatus.Error, result.Status);
-        Assert.Equal(1, Assert.Single(result.Errors).Line);
+        Assert.Equal(2, Assert.Single(result.Errors).Line);
         Assert.Equal("", result.Output);
     }
 
