@@ -42,6 +42,14 @@ public sealed class LiquidBrazeDialectTests
     }
 
     [Fact]
+    public void FromObject_JsonVariables_BecomeTopLevelVariables()
+    {
+        var context = LiquidRenderContext.FromObject(JsonDocument.Parse("""{"name":"Ana","n":2,"tags":["a","b"]}""").RootElement);
+        Assert.Equal("Ana 2 ab", ParseOk("{{ name }} {{ n }} {{ tags }}").Render(context).Output);
+        Assert.Throws<ArgumentException>(() => LiquidRenderContext.FromObject(JsonDocument.Parse("[1]").RootElement));
+    }
+
+    [Fact]
     public void MissingVariable_Warning_HasFullPathAsWrittenAndPosition()
     {
         var r = RenderBraze("Hi\n  {{ api_trigger_properties.${product_nme} }}");
@@ -109,11 +117,11 @@ public sealed class LiquidBrazeDialectTests
     [Fact]
     public void ConnectedContent_WithJsonSample_SavesHashAndWarns()
     {
-        var context = new LiquidRenderContext(Vars(("id", 7)))
+        var context = BrazeUser() with
         {
             ConnectedContentSamples = new Dictionary<string, string> { ["https://api.example.com/users/7"] = """{"points":120}""" },
         };
-        var r = RenderBraze("{% connected_content https://api.example.com/users/{{ id }} :save profile %}{{ profile.points }}", context);
+        var r = RenderBraze("{% connected_content https://api.example.com/users/{{ api_trigger_properties.order.total | minus: 35 }} :save profile %}{{ profile.points }}", context);
         Assert.Equal("120", r.Output);
         Assert.Contains(r.Warnings, w => w.Message.StartsWith("connected_content is not called in a preview; the sample response for https://api.example.com/users/7 is used", StringComparison.Ordinal));
     }

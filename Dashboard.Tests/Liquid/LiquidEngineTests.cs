@@ -172,6 +172,16 @@ public sealed class LiquidEngineTests
         Assert.Equal([1, 2, 3], parsed.Errors.Select(e => e.Line));
     }
 
+    [Theory]
+    [InlineData("{% if a b %}x{% endif %}")]
+    [InlineData("{% for in items %}x{% else %}y{% endfor %}")]
+    [InlineData("{% case x %}{% when 1 2 %}x{% endcase %}")]
+    public void Parse_BadBlockHeader_ReportsOneErrorNotAlsoItsEndTag(string source)
+    {
+        var error = Assert.Single(LiquidTemplate.Parse(source).Errors);
+        Assert.StartsWith("Liquid syntax error: ", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_LaxMode_ToleratesMalformedMarkup()
     {

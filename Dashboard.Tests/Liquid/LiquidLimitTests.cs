@@ -48,6 +48,21 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
+    public void DeepNestingThroughRecursivePartials_EndsWithAnErrorNotACrash()
+    {
+        var body = string.Concat(Enumerable.Repeat("{% if true %}", 99)) + "{% include 'p' %}" + string.Concat(Enumerable.Repeat("{% endif %}", 99));
+        var r = Render("{% include 'p' %}", partials: new Dictionary<string, string> { ["p"] = body });
+        Assert.Contains("Nesting too deep", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PartialWithSyntaxError_IsARenderErrorNamingThePartial()
+    {
+        var r = Render("{% include 'bad' %}", partials: new Dictionary<string, string> { ["bad"] = "{% if %}" });
+        Assert.StartsWith("Liquid error: syntax error in partial 'bad':", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HugeOutput_StoppedByOutputLimit()
     {
         var r = Render("{% for i in (1..50000) %}{{ s }}{% endfor %}", Vars(("s", new string('x', 1000))));

@@ -42,6 +42,18 @@ public class LiquidValuesTests
         Assert.Equal(expected, LiquidValues.FormatFloat(value));
 
     [Fact]
+    public void FormatFloat_RandomMagnitudes_FastPathAgreesWithDigitRule()
+    {
+        var rnd = new Random(11);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var d = (rnd.NextDouble() - 0.5) * Math.Pow(10, rnd.Next(-25, 25));
+            if (i % 3 == 0) d = Math.Round(d, rnd.Next(0, 8));
+            Assert.Equal(LiquidValues.FormatFloatFromDigits(d), LiquidValues.FormatFloat(d));
+        }
+    }
+
+    [Fact]
     public void ToOutputString_Scalars_PrintLikeLiquid()
     {
         Assert.Equal("", LiquidValues.ToOutputString(null));

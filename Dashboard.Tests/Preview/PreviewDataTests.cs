@@ -23,6 +23,16 @@ public class PreviewDataTests
     }
 
     [Fact]
+    public void ToVariables_CustomAttributeObject_IsReadLikeCustomAttributes()
+    {
+        var user = SamplePayloads.Parse("""{"custom_attribute": {"tier": "gold"}}""").Hash;
+
+        var custom = Assert.IsAssignableFrom<IDictionary<string, object?>>(new PreviewData(User: user).ToVariables()["custom_attribute"]);
+
+        Assert.Equal("gold", custom["tier"]);
+    }
+
+    [Fact]
     public void ToVariables_TriggerAndEventProperties_AreTheirNamespaces()
     {
         var variables = new PreviewData(

@@ -263,4 +263,24 @@ public class PreviewRendererTests
 
         Assert.Empty(_renderer.TemplateErrors(campaign));
     }
+
+    [Fact]
+    public async Task RenderAsync_CancelledBeforeItRuns_IsCancelled()
+    {
+        var campaign = Campaign(new MessageContentForm { Channel = Channel.Sms, SmsBody = "x" });
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _renderer.RenderAsync(campaign, 0, Channel.Sms, PreviewData.None, ct: cts.Token));
+    }
+
+    [Fact]
+    public async Task RenderAsync_RendersLikeRender()
+    {
+        var campaign = Campaign(new MessageContentForm { Channel = Channel.Sms, SmsBody = "Hi {{api_trigger_properties.${n}}}" });
+
+        var preview = await _renderer.RenderAsync(campaign, 0, Channel.Sms, new PreviewData(Json("""{"n": "Bo"}""")));
+
+        Assert.Equal("Hi Bo", preview["sms_body"]!.Result.Output);
+    }
 }

@@ -114,7 +114,7 @@ public sealed class DictionaryPartialProvider(IReadOnlyDictionary<string, string
 }
 
 /// <summary>What one render sees: variables, partials, sample responses for <c>connected_content</c>, and "now".</summary>
-public sealed class LiquidRenderContext
+public sealed record LiquidRenderContext
 {
     /// <summary>Top-level variables (normalised with <see cref="LiquidValues.FromClr(object?)"/>).</summary>
     public IReadOnlyDictionary<string, object?> Variables { get; }
@@ -138,6 +138,22 @@ public sealed class LiquidRenderContext
                 d[k] = LiquidValues.FromClr(v);
         }
         Variables = d;
+    }
+
+    /// <summary>
+    /// Creates a context from one object holding the top-level variables: a JSON object (<see cref="System.Text.Json.JsonElement"/>
+    /// or <see cref="System.Text.Json.Nodes.JsonObject"/>), a dictionary, or a CLR object whose properties become variables.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not an object (e.g. a JSON array or a number).</exception>
+    public static LiquidRenderContext FromObject(object? variables)
+    {
+        var normalised = LiquidValues.FromClr(variables);
+        return normalised switch
+        {
+            null => new LiquidRenderContext(),
+            IDictionary<string, object?> d => new LiquidRenderContext(d),
+            _ => throw new ArgumentException($"the variables must be an object, not {LiquidValues.RubyClassName(normalised)}", nameof(variables)),
+        };
     }
 
     /// <summary>

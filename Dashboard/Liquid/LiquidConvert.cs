@@ -98,6 +98,24 @@ public static class LiquidValues
         if (double.IsNegativeInfinity(d)) return "-Infinity";
         if (d == 0) return double.IsNegative(d) ? "-0.0" : "0.0";
 
+        // Plain notation from .NET's shortest round-trip text is Ruby's too while the decimal point sits
+        // within Ruby's range (at most 16 integer digits, at most 3 zeros after "0.").
+        var plain = d.ToString("R", CultureInfo.InvariantCulture);
+        if (plain.IndexOf('E') < 0)
+        {
+            var start = plain[0] == '-' ? 1 : 0;
+            var dot = plain.IndexOf('.');
+            var intDigits = (dot < 0 ? plain.Length : dot) - start;
+            if (intDigits <= 16 && !(intDigits == 1 && plain[start] == '0' && plain.Length > dot + 4 && plain.AsSpan(dot + 1, 4) is "0000"))
+                return dot < 0 ? plain + ".0" : plain;
+        }
+        return FormatFloatFromDigits(d);
+    }
+
+    // Ruby's flo_to_s from the shortest digits and the decimal point position.
+    internal static string FormatFloatFromDigits(double d)
+    {
+        if (d == 0 || !double.IsFinite(d)) return FormatFloat(d);
         var (negative, digits, decpt) = ShortestDigits(d);
         var sb = new StringBuilder(digits.Length + 8);
         if (negative) sb.Append('-');
@@ -509,7 +527,7 @@ public static class LiquidValues
         return n;
     }
 
-    /// <summary>Ruby's <c>empty?</c>: true for "", [], {} and an empty range; false for nil, false, numbers and anything else.</summary>
+    /// <summary>Ruby's <c>empty?</c>: true for "", [] and {}; false for nil, false, numbers, ranges and anything else.</summary>
     public static bool IsEmpty(object? value) => value switch
     {
         string s => s.Length == 0,

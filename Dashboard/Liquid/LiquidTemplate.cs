@@ -89,7 +89,7 @@ public sealed class LiquidTemplate
         context ??= new LiquidRenderContext();
         options ??= LiquidRenderOptions.Default;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (options.Timeout > TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(options.Timeout);
+        if (options.Timeout > TimeSpan.Zero && options.Timeout.TotalMilliseconds < int.MaxValue) deadline.CancelAfter(options.Timeout);
         var shared = new RenderShared
         {
             Options = options,

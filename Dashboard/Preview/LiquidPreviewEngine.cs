@@ -23,11 +23,10 @@ public sealed class LiquidPreviewEngine(TimeProvider time) : IPreviewEngine
     };
 
     private readonly TemplateCache<ParsedSource> _cache = new();
-
-    /// <summary>Parses not yet cached, for tests and diagnostics.</summary>
-    public int ParseCount => _parseCount;
-
     private int _parseCount;
+
+    /// <summary>How many sources have been parsed (cache misses).</summary>
+    public int ParseCount => _parseCount;
 
     private sealed record ParsedSource(LiquidParseResult Result, IReadOnlyList<LiquidVariablePath> Paths);
 

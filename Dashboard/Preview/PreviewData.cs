@@ -8,7 +8,8 @@ public sealed record PreviewCampaign(string? ApiId, string Name, string? Message
 /// <summary>
 /// The sample data a template is rendered against, all in the Liquid value model. <see cref="User"/> follows Braze's
 /// <c>attributes</c> object: standard attributes (<c>first_name</c>, <c>email_address</c>, ...) become top-level
-/// variables (<c>${first_name}</c>); any other key, and the entries of a <c>custom_attributes</c> object, become
+/// variables (<c>${first_name}</c>); any other key, and the entries of a <c>custom_attributes</c> (or
+/// <c>custom_attribute</c>) object, become
 /// <c>custom_attribute.${name}</c>.
 /// </summary>
 public sealed record PreviewData(
@@ -47,7 +48,7 @@ public sealed record PreviewData(
             {
                 variables[key] = value;
             }
-            else if (key == "custom_attributes" && value is IDictionary<string, object?> nested)
+            else if (key is "custom_attributes" or "custom_attribute" && value is IDictionary<string, object?> nested)
             {
                 foreach (var (name, attribute) in nested)
                 {

@@ -37,6 +37,14 @@ public sealed class PreviewRenderer(IPreviewEngine engine)
         return Render(message, withCampaign, mode, ct);
     }
 
+    /// <summary>
+    /// <see cref="Render(CampaignForm, int, Channel, PreviewData, PreviewErrorMode, CancellationToken)"/> on the thread
+    /// pool, so a component stays responsive while typing and can cancel a render that a newer one replaces.
+    /// </summary>
+    public Task<ChannelPreview> RenderAsync(CampaignForm campaign, int variantIndex, Channel channel, PreviewData data,
+        PreviewErrorMode mode = PreviewErrorMode.Strict, CancellationToken ct = default) =>
+        Task.Run(() => Render(campaign, variantIndex, channel, data, mode, ct), ct);
+
     /// <summary>Renders variant <paramref name="variantIndex"/> against a sample payload and sample user (both Liquid hashes).</summary>
     public ChannelPreview Render(CampaignForm campaign, int variantIndex, Channel channel,
         IDictionary<string, object?>? triggerProperties, IDictionary<string, object?>? user,

@@ -87,3 +87,24 @@ public class MathFiltersTests
     public void Math_MissingOperand_ThrowsArgumentCount() =>
         Assert.Contains("wrong number of arguments", Assert.Throws<LiquidFilterException>(() => Apply("plus", 1L)).Message);
 }
+
+public class MathFiltersPrecisionTests
+{
+    [Fact]
+    public void Arithmetic_ManyDecimalResults_MatchExactDecimalThenNearestDouble()
+    {
+        var rnd = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var a = Math.Round(rnd.NextDouble() * 1000, rnd.Next(0, 6));
+            var b = Math.Round(rnd.NextDouble() * 1000, rnd.Next(0, 6)) + 0.5;
+            foreach (var (name, op) in new (string, Func<decimal, decimal, decimal>)[] { ("plus", (x, y) => x + y), ("minus", (x, y) => x - y), ("times", (x, y) => x * y), ("divided_by", (x, y) => x / y) })
+            {
+                var exact = op(decimal.Parse(a.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
+                    decimal.Parse(b.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+                var expected = double.Parse(exact.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(expected, F.Apply(name, a, b));
+            }
+        }
+    }
+}

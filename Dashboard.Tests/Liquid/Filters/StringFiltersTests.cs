@@ -19,6 +19,8 @@ public class StringFiltersTests
     public void CaseFilters_Text_ChangeCase()
     {
         Assert.Equal("HELLO É", Out("upcase", "hello é"));
+        Assert.Equal("STRASSE FIX", Out("upcase", "Straße ﬁx"));
+        Assert.Equal("Ssa", Out("capitalize", "ßA"));
         Assert.Equal("hello", Out("downcase", "HeLLo"));
         Assert.Equal("Hello world", Out("capitalize", "hELLO WORLD"));
         Assert.Equal("", Out("capitalize", null));

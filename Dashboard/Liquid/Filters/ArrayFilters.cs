@@ -171,8 +171,8 @@ internal static class ArrayFilters
         var n = Math.Min(a.Length, b.Length);
         for (var i = 0; i < n; i++)
         {
-            var x = char.ToLowerInvariant(a[i]) is var lx && a[i] < 128 ? lx : a[i];
-            var y = char.ToLowerInvariant(b[i]) is var ly && b[i] < 128 ? ly : b[i];
+            var x = char.IsAsciiLetterUpper(a[i]) ? (char)(a[i] | 0x20) : a[i];
+            var y = char.IsAsciiLetterUpper(b[i]) ? (char)(b[i] | 0x20) : b[i];
             if (x != y) return x < y ? -1 : 1;
         }
         return a.Length.CompareTo(b.Length);
@@ -185,11 +185,11 @@ internal static class ArrayFilters
         switch (a)
         {
             case null: return b is null ? 0 : null;
+            case long la when b is long lb: return la.CompareTo(lb);
             case long or int or double when b is long or int or double:
                 {
                     var x = Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture);
                     var y = Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture);
-                    if (a is long la && b is long lb) return la.CompareTo(lb);
                     if (double.IsNaN(x) || double.IsNaN(y)) return null;
                     return x.CompareTo(y);
                 }

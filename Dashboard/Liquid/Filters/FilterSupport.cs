@@ -109,7 +109,7 @@ internal static class FilterSupport
     }
 
     /// <summary>Whether a value answers Ruby's <c>[]</c> (hashes, arrays, strings, integers).</summary>
-    public static bool RespondsToIndex(object? item) => item is IDictionary<string, object?> or IList<object?> or string or long or int or LiquidRange;
+    public static bool RespondsToIndex(object? item) => item is IDictionary<string, object?> or IList<object?> or string or long or int;
 
     /// <summary>
     /// Ruby's <c>item[property]</c> as Liquid's array filters use it: a hash's value, an array's element for an integer,
@@ -138,7 +138,12 @@ internal static class FilterSupport
                 }
                 throw PropertyError(property);
             case long or int:
-                if (property is long) return 0L;
+                // Integer#[] reads a bit.
+                if (property is long bit)
+                {
+                    var number = System.Convert.ToInt64(item, System.Globalization.CultureInfo.InvariantCulture);
+                    return bit < 0 ? 0L : bit >= 63 ? (number < 0 ? 1L : 0L) : (number >> (int)bit) & 1;
+                }
                 throw PropertyError(property);
             default:
                 return null;

@@ -43,7 +43,9 @@ internal static class MathFilters
     private enum Op { Add, Sub, Mul, Div, Mod }
 
     private static object Binary(object? input, object? operand, Op op) =>
-        Num.Apply(Num.From(input), Num.From(operand), op).ToValue();
+        input is long a && operand is long b && op is Op.Add or Op.Sub && a is > -(1L << 62) and < 1L << 62 && b is > -(1L << 62) and < 1L << 62
+            ? op == Op.Add ? a + b : a - b
+            : Num.Apply(Num.From(input), Num.From(operand), op).ToValue();
 
     private static object Abs(Num n) => n.Kind switch
     {
@@ -161,16 +163,40 @@ internal static class MathFilters
             if (d == 0) return Dec(0m);
             var abs = Math.Abs(d);
             if (abs >= 7.9e28 || abs < 1e-20) return Flt(d);
-            return decimal.TryParse(LiquidValues.FormatFloat(d), NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
+            if (abs < 9e15 && d == Math.Floor(d)) return Dec((long)d);
+            // Ruby's BigDecimal(float.to_s): the shortest digits that read back as the same double.
+            return decimal.TryParse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
                 ? Dec(m) : Flt(d);
         }
 
         public double AsDouble() => Kind switch
         {
             NumKind.Integer => L,
-            NumKind.Decimal => double.Parse(M.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            NumKind.Decimal => DecimalToDouble(M),
             _ => D,
         };
+
+        // Correctly rounded: mantissa and power of ten are both exact doubles when small enough, and IEEE division rounds once;
+        // otherwise through text (decimal's own conversion can be off by one unit in the last place).
+        private static double DecimalToDouble(decimal m)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(m, bits);
+            var scale = (bits[3] >> 16) & 0xff;
+            if (bits[2] == 0 && scale <= 22)
+            {
+                var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+                if (mantissa < (1UL << 53))
+                {
+                    var r = mantissa / Pow10Double[scale];
+                    return bits[3] < 0 ? -r : r;
+                }
+            }
+            return double.Parse(m.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+
+        private static readonly double[] Pow10Double =
+            [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
         private decimal AsDecimal() => Kind == NumKind.Integer ? L : M;
 

@@ -71,6 +71,7 @@ public static partial class RubyTime
     public static DateTimeOffset? Parse(string text, DateTimeOffset now)
     {
         if (text.Length > 200) return null;
+        if (TryParseIsoFast(text) is { } fast) return fast;
         var iso = IsoRegex().Match(text);
         if (iso.Success)
         {
@@ -139,6 +140,45 @@ public static partial class RubyTime
         var localNow = now.ToOffset(offsetValue);
         return Build(year ?? localNow.Year, month ?? localNow.Month, day ?? (month is null ? localNow.Day : 1),
             hour ?? 0, minute ?? 0, second ?? 0, ticks, offsetValue);
+    }
+
+    // yyyy-MM-dd, optionally followed by [T ]HH:mm[:ss] and Z / UTC / ±HH:MM / ±HHMM: the common forms, read without regular expressions.
+    private static DateTimeOffset? TryParseIsoFast(string s)
+    {
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-') return null;
+        if (!Digits(s, 0, 4, out var y) || !Digits(s, 5, 2, out var mo) || !Digits(s, 8, 2, out var d)) return null;
+        int h = 0, mi = 0, sec = 0, i = 10;
+        var offset = TimeSpan.Zero;
+        if (i < s.Length)
+        {
+            if (s[i] is not ('T' or ' ') || s.Length < i + 6 || !Digits(s, i + 1, 2, out h) || s[i + 3] != ':' || !Digits(s, i + 4, 2, out mi)) return null;
+            i += 6;
+            if (i < s.Length && s[i] == ':')
+            {
+                if (!Digits(s, i + 1, 2, out sec)) return null;
+                i += 3;
+            }
+            if (i < s.Length && s[i] == ' ') i++;
+            var rest = s.AsSpan(i);
+            if (rest.Length == 0 || rest is "Z" or "UTC" or "GMT") { }
+            else if (rest.Length is 5 or 6 && rest[0] is '+' or '-' && Digits(s, i + 1, 2, out var oh)
+                && Digits(s, i + rest.Length - 2, 2, out var om) && (rest.Length == 5 || rest[3] == ':') && oh <= 14 && om <= 59)
+                offset = (rest[0] == '-' ? -1 : 1) * new TimeSpan(oh, om, 0);
+            else return null;
+        }
+        return Build(y, mo, d, h, mi, sec, 0, offset);
+    }
+
+    private static bool Digits(string s, int at, int count, out int value)
+    {
+        value = 0;
+        if (at + count > s.Length) return false;
+        for (var k = at; k < at + count; k++)
+        {
+            if (!char.IsAsciiDigit(s[k])) return false;
+            value = value * 10 + (s[k] - '0');
+        }
+        return true;
     }
 
     private static int Int(Match m, string group) =>

@@ -15,7 +15,7 @@ internal static class StringFilters
         d["append"] = (input, args, _) => Concat(Str(input), Str(args[0]), "append");
         d["prepend"] = (input, args, _) => Concat(Str(args[0]), Str(input), "prepend");
         d["downcase"] = (input, _, _) => Str(input).ToLowerInvariant();
-        d["upcase"] = (input, _, _) => Str(input).ToUpperInvariant();
+        d["upcase"] = (input, _, _) => Upcase(Str(input));
         d["capitalize"] = (input, _, _) => Capitalize(Str(input));
         d["strip"] = (input, _, _) => Str(input).Trim(RubySpace);
         d["lstrip"] = (input, _, _) => Str(input).TrimStart(RubySpace);
@@ -58,8 +58,37 @@ internal static class StringFilters
     {
         if (s.Length == 0) return s;
         var firstLength = char.IsHighSurrogate(s[0]) && s.Length > 1 ? 2 : 1;
-        return s[..firstLength].ToUpperInvariant() + s[firstLength..].ToLowerInvariant();
+        var first = s[..firstLength];
+        first = first == "ß" ? "Ss" : Upcase(first);
+        return first + s[firstLength..].ToLowerInvariant();
     }
+
+    // Ruby's full Unicode upcase: the one-to-many mappings (ß to SS, ligatures) that .NET's per-character mapping leaves alone.
+    internal static string Upcase(string s)
+    {
+        var upper = s.ToUpperInvariant();
+        var special = false;
+        foreach (var c in upper)
+        {
+            if (c >= 0x80 && SpecialUpper.ContainsKey(c)) { special = true; break; }
+        }
+        if (!special) return upper;
+        var sb = new StringBuilder(upper.Length + 8);
+        foreach (var c in upper)
+        {
+            if (c >= 0x80 && SpecialUpper.TryGetValue(c, out var expansion)) sb.Append(expansion);
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static readonly Dictionary<char, string> SpecialUpper = new()
+    {
+        ['\u00DF'] = "SS", ['\u0149'] = "\u02BCN", ['\u01F0'] = "J\u030C", ['\u0587'] = "\u0535\u0552",
+        ['\u1E96'] = "H\u0331", ['\u1E97'] = "T\u0308", ['\u1E98'] = "W\u030A", ['\u1E99'] = "Y\u030A", ['\u1E9A'] = "A\u02BE",
+        ['\uFB00'] = "FF", ['\uFB01'] = "FI", ['\uFB02'] = "FL", ['\uFB03'] = "FFI", ['\uFB04'] = "FFL", ['\uFB05'] = "ST", ['\uFB06'] = "ST",
+        ['\uFB13'] = "\u0544\u0546", ['\uFB14'] = "\u0544\u0535", ['\uFB15'] = "\u0544\u053B", ['\uFB16'] = "\u054E\u0546", ['\uFB17'] = "\u0544\u053D",
+    };
 
     private static string NewlineToBr(string s)
     {

@@ -142,6 +142,20 @@ internal sealed partial class TemplateParser
         }
     }
 
+    /// <summary>For block tags: a bad header is recorded and the block still parsed, so its end tag does not cause a second error.</summary>
+    private T ParseHeader<T>(string markup, int offset, Func<ExpressionParser, T> parse, T fallback)
+    {
+        try
+        {
+            return Parse(markup, offset, parse);
+        }
+        catch (LiquidSyntaxException e)
+        {
+            Fail(e);
+            return fallback;
+        }
+    }
+
     private Node? ParseOutput(TemplateToken t)
     {
         if (string.IsNullOrWhiteSpace(t.Markup))
@@ -259,13 +273,15 @@ internal sealed partial class TemplateParser
         e.Offset >= t.MarkupStart && e.Offset <= t.MarkupStart + t.Markup.Length && !e.Message.Contains("never closed", StringComparison.Ordinal)
         && !e.Message.StartsWith("Nesting too deep", StringComparison.Ordinal);
 
+    private static readonly Expr Null = new LiteralExpr(null);
+
     private static bool IsDelimiter(string name) =>
         name is "else" or "elsif" or "when" || name.StartsWith("end", StringComparison.Ordinal);
 
     private Node ParseIf(TemplateToken t, bool unless)
     {
         var branches = new List<(Expr?, Node[])>();
-        var cond = Parse(t.Markup, t.MarkupStart, p => p.ParseCondition());
+        var cond = ParseHeader(t.Markup, t.MarkupStart, p => p.ParseCondition(), Null);
         var endName = unless ? "endunless" : "endif";
         string[] ends = ["elsif", "else", endName];
         var body = ParseBlockBody(t, ends, out var end);
@@ -274,7 +290,7 @@ internal sealed partial class TemplateParser
         {
             if (end.Name == "elsif")
             {
-                var c = Parse(end.Markup, end.MarkupStart, p => p.ParseCondition());
+                var c = ParseHeader(end.Markup, end.MarkupStart, p => p.ParseCondition(), Null);
                 body = ParseBlockBody(t, ends, out var next);
                 branches.Add((c, body));
                 end = next;
@@ -294,7 +310,7 @@ internal sealed partial class TemplateParser
 
     private Node ParseCase(TemplateToken t)
     {
-        var subject = Parse(t.Markup, t.MarkupStart, p => p.ParsePrimary());
+        var subject = ParseHeader(t.Markup, t.MarkupStart, p => p.ParsePrimary(), Null);
         var blocks = new List<(Expr[]?, Node[])>();
         string[] ends = ["when", "else", "endcase"];
         ParseBlockBody(t, ends, out var end);
@@ -303,12 +319,12 @@ internal sealed partial class TemplateParser
             Expr[]? values = null;
             if (end.Name == "when")
             {
-                values = Parse(end.Markup, end.MarkupStart, p =>
+                values = ParseHeader(end.Markup, end.MarkupStart, p =>
                 {
                     var list = new List<Expr> { p.ParsePrimary() };
                     while (p.Accept(ExprKind.Comma) || p.AcceptId("or")) list.Add(p.ParsePrimary());
                     return list.ToArray();
-                });
+                }, []);
             }
             var body = ParseBlockBody(t, ends, out var next);
             blocks.Add((values, body));
@@ -322,7 +338,7 @@ internal sealed partial class TemplateParser
 
     private (string Variable, Expr Collection, string CollectionText, Dictionary<string, Expr?> Attributes, bool Reversed) ParseLoopHeader(TemplateToken t, string tag)
     {
-        return Parse(t.Markup, t.MarkupStart, p =>
+        return ParseHeader(t.Markup, t.MarkupStart, p =>
         {
             var v = p.Expect(ExprKind.Id).Text;
             if (!p.AcceptId("in")) throw new LiquidSyntaxException($"Syntax Error in '{tag} loop' - Valid syntax: {tag} [item] in [collection]", p.Current.Offset);
@@ -347,7 +363,7 @@ internal sealed partial class TemplateParser
                 throw p.Unexpected("end of tag");
             }
             return (v, coll, text, attrs, reversed);
-        });
+        }, ("item", Null, "", new Dictionary<string, Expr?>(), false));
     }
 
     private Node ParseFor(TemplateToken t)

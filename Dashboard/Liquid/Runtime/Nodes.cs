@@ -48,7 +48,7 @@ internal static class Nodes
             throw st.Error($"Could not find partial '{name}'");
         var result = LiquidTemplate.Parse(source, st.Options.PartialParseOptions with { Name = name });
         if (result.Template is null)
-            throw st.Error($"Liquid syntax error in partial '{name}': {result.Errors[0].Message}");
+            throw st.Error($"syntax error in partial '{name}': {result.Errors[0].Message.Replace("Liquid syntax error: ", "", StringComparison.Ordinal)}");
         foreach (var w in result.Warnings) st.Shared.Warnings.Add(w);
         st.Shared.PartialCache[name] = result.Template;
         return result.Template;
