@@ -8,6 +8,7 @@ public static class PreviewUiSetup
         services.AddScoped<ISampleDataService, SampleDataService>();
         services.AddScoped<PreviewSessions>();
         services.AddScoped<TemplateLaunchCheck>();
+        services.AddScoped<TemplateEditorMode>();
         services.AddSingleton(new TemplateEditorOptions { UseCodeEditor = true });
         return services;
     }

@@ -32,26 +32,38 @@ public partial class TemplateField
     private StandaloneCodeEditor? _editor;
     private bool _editorReady;
     private bool _offerCodeEditor;
-    private bool _plain;
+    private TemplateEditorMode? Mode;
     private string? _editorText;
+    private string? _lastParameter;
+    private readonly Queue<string> _sent = new();
     private IReadOnlyList<PreviewDiagnostic> _errors = [];
     private IReadOnlyList<PreviewDiagnostic> _warnings = [];
     private string _markedKey = "";
     private string[] _decorations = [];
 
-    private bool CodeEditor => _offerCodeEditor && !_plain;
+    private bool CodeEditor => _offerCodeEditor && Mode?.PlainText != true;
 
     protected override void OnInitialized()
     {
         _offerCodeEditor = (Services.GetService(typeof(TemplateEditorOptions)) as TemplateEditorOptions)?.UseCodeEditor == true;
+        Mode = Services.GetService(typeof(TemplateEditorMode)) as TemplateEditorMode;
+        if (Mode is not null)
+        {
+            Mode.Changed += OnModeChanged;
+        }
         _editorText = Value;
+        _lastParameter = Value;
     }
 
     protected override async Task OnParametersSetAsync()
     {
         _errors = Diagnostics?.ErrorsFor(PreviewField) ?? [];
         _warnings = Diagnostics?.WarningsFor(PreviewField) ?? [];
-        if (_editorReady && _editor is not null && !CodeEditorShows(Value))
+        // Only a change made elsewhere goes into the code editor: echoes of what it sent (possibly older than its
+        // current text while the marketer types on) must not overwrite what is being typed.
+        var changed = !string.Equals(Value ?? "", _lastParameter ?? "", StringComparison.Ordinal);
+        _lastParameter = Value;
+        if (changed && _editorReady && _editor is not null && !CodeEditorShows(Value) && !_sent.Contains(Value ?? ""))
         {
             _editorText = Value;
             await _editor.SetValue(Value ?? "");
@@ -83,6 +95,9 @@ public partial class TemplateField
         AutomaticLayout = true,
         GlyphMargin = true,
         WordWrap = "on",
+        // Liquid's {{ }} and {% %} are typed in pairs already; auto-closing would double them.
+        AutoClosingBrackets = "never",
+        AutoClosingQuotes = "never",
         ScrollBeyondLastLine = false,
         Minimap = new EditorMinimapOptions { Enabled = false },
         AriaLabel = Label,
@@ -107,6 +122,11 @@ public partial class TemplateField
             return;
         }
         _editorText = text;
+        _sent.Enqueue(text);
+        while (_sent.Count > 50)
+        {
+            _sent.Dequeue();
+        }
         await ValueChanged.InvokeAsync(text);
     }
 
@@ -144,8 +164,23 @@ public partial class TemplateField
         }
     }
 
+    private void OnModeChanged()
+    {
+        // The code editor is created anew when shown again.
+        _editorReady = false;
+        _editor = null;
+        _markedKey = "";
+        _decorations = [];
+        _editorText = Value;
+        _ = InvokeAsync(StateHasChanged);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Mode is not null)
+        {
+            Mode.Changed -= OnModeChanged;
+        }
         if (_editor is not null && _editorReady)
         {
             try
