@@ -72,6 +72,36 @@ public class PreviewBrowserTests(DashboardBrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Launch" })).ToBeDisabledAsync();
     }
 
+    [SkippableFact]
+    public async Task Preview_TemplateOf100000Characters_RendersWithoutDroppingTheConnection()
+    {
+        BrowserRequirement.Require();
+        await using var session = await fixture.NewPageAsync(nameof(Preview_TemplateOf100000Characters_RendersWithoutDroppingTheConnection));
+        var page = session.Page;
+
+        await session.OpenAsync("/campaigns/new/api-triggered");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"Long {Guid.NewGuid():N}"[..20]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add channel" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "SMS/MMS", Exact = true }).ClickAsync();
+        var message = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" });
+        await Expect(message.Locator(".monaco-editor").First).ToBeVisibleAsync();
+
+        // Pasted in one go, as a marketer pastes a long template: far above SignalR's 32 KB default message size.
+        const string head = "Hi {{ api_trigger_properties.${name} | default: 'you' }} ";
+        var body = head + new string('x', 100_000 - head.Length);
+        await page.EvaluateAsync("text => monaco.editor.getModels()[0].setValue(text)", body);
+
+        var segments = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" }).GetByLabel("SMS segments");
+        var rendered = "Hi you ".Length + 100_000 - head.Length;
+        await Expect(segments).ToContainTextAsync($"· {rendered} characters", new() { Timeout = 20_000 });
+        await session.ScreenshotAsync("long-template");
+
+        // The circuit is still alive: a further edit still renders.
+        await page.EvaluateAsync("() => monaco.editor.getModels()[0].setValue('Short now')");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" }).Locator(".sms-bubble")).ToHaveTextAsync("Short now");
+    }
+
     private static async Task SavePayloadAsync(ILocator samples, string name, string json)
     {
         await samples.GetByLabel("Payload name").FillAsync(name);

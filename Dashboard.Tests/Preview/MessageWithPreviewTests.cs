@@ -57,7 +57,7 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
         }, Patience);
         Assert.Equal("Hi ANA", cut.Find(".sms-bubble").TextContent);
         Assert.Contains("Stale", cut.Find(".channel-preview").TextContent);
-        Assert.Contains("line 2", cut.Find("[aria-label='SMS body errors']").TextContent);
+        Assert.Contains("line 2", cut.Find("[data-errors-for='SMS body']").TextContent);
         Assert.Equal("Status: Error", cut.Find("[aria-label^='Status:']").GetAttribute("aria-label"));
     }
 
