@@ -27,6 +27,12 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
+    public void WidestRange_LoopsWithoutOverflow()
+    {
+        Assert.Equal("-9223372036854775807", Output("{% for i in (-9223372036854775807..9223372036854775807) %}{{ i }}{% break %}{% endfor %}"));
+    }
+
+    [Fact]
     public void HugeRange_ForloopLength_IsComputedNotMaterialised()
     {
         Assert.Equal("50000000", Output("{% for i in (1..50000000) %}{{ forloop.length }}{% break %}{% endfor %}"));
