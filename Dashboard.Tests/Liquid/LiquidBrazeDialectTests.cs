@@ -62,7 +62,7 @@ public sealed class LiquidBrazeDialectTests
     [Fact]
     public void MissingVariable_AssignedNilForloopOrDefaulted_IsNotWarned()
     {
-        const string t = "{% assign v = nil %}{{ v }}{% for i in (1..2) %}{{ forloop.index }}{% endfor %}{{ nope | default: 'x' }}";
+        const string t = "{% assign v = nil %}{{ v }}{% for i in (1..2) %}{{ forloop.index }}{% endfor %}{{ nope | default: 'x' }}{% if coupon == blank %}{% endif %}{% if nil != code %}{% endif %}";
         var r = RenderBraze(t);
         Assert.Equal("12x", r.Output);
         Assert.Empty(r.Warnings);

@@ -146,6 +146,8 @@ internal sealed class ExpressionParser
         return e;
     }
 
+    private static bool IsAbsence(Expr e) => e is LiteralExpr { Value: null or EmptyValue or BlankValue };
+
     private static bool IsLiteralWord(string word, out object? value)
     {
         switch (word)
@@ -308,6 +310,12 @@ internal sealed class ExpressionParser
         else if (IsId("contains")) op = Next().Text;
         if (op is null) return left;
         var right = ParsePrimary();
+        // `x == blank`, `x != nil`: the author expects x may be missing, so it is not warned about.
+        if (op is "==" or "!=" or "<>")
+        {
+            if (left is LookupExpr l && IsAbsence(right)) l.Quiet = true;
+            if (right is LookupExpr r && IsAbsence(left)) r.Quiet = true;
+        }
         return new ComparisonExpr(left, op, right) { Line = left.Line, Column = left.Column };
     }
 }
