@@ -91,6 +91,15 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
+    public void ManyLargeStringsKeptInAnArray_StoppedByMemoryLimit()
+    {
+        const string t = "{% assign big = 'xxxxxxxxxx' %}{% for i in (1..16) %}{% assign big = big | append: big %}{% endfor %}"
+            + "{% assign arr = '' | split: ',' %}{% for i in (1..2000) %}{% assign one = big | append: i | split: '#' %}{% assign arr = arr | concat: one %}{% endfor %}{{ arr | size }}";
+        var r = Render(t);
+        Assert.Contains("memory limit exceeded: the render allocated more than 268,435,456 bytes (MaxAllocatedBytes)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DeepBlockNesting_ParseErrorNamesTheLimit()
     {
         var source = string.Concat(Enumerable.Repeat("{% if true %}", 3000)) + "x" + string.Concat(Enumerable.Repeat("{% endif %}", 3000));

@@ -67,6 +67,12 @@ public sealed record LiquidRenderOptions
     /// <summary>Most render steps (a node rendered, a loop iteration, a filter call; default 100,000), partials included.</summary>
     public long MaxSteps { get; init; } = 100_000;
 
+    /// <summary>
+    /// Most bytes the render may allocate (default 256 MB): bounds the memory a template can hold through values it
+    /// keeps, e.g. an array of many large strings built in a loop.
+    /// </summary>
+    public long MaxAllocatedBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>Deepest nesting of <c>include</c>/<c>render</c> (default 100).</summary>
     public int MaxPartialDepth { get; init; } = 100;
 
