@@ -527,7 +527,7 @@ public static class LiquidValues
         return n;
     }
 
-    /// <summary>Ruby's <c>empty?</c>: true for "", [], {} and an empty range; false for nil, false, numbers and anything else.</summary>
+    /// <summary>Ruby's <c>empty?</c>: true for "", [] and {}; false for nil, false, numbers, ranges and anything else.</summary>
     public static bool IsEmpty(object? value) => value switch
     {
         string s => s.Length == 0,
