@@ -218,6 +218,7 @@ internal sealed class ExpressionParser
                 {
                     segs.Add(new LookupSegment(lit.Value, null, false));
                     if (!dynamic && lit.Value is string ks) constant.Add(ks);
+                    else if (!dynamic && lit.Value is long) constant.Add("[]");
                     else dynamic = true;
                 }
                 else
@@ -231,7 +232,7 @@ internal sealed class ExpressionParser
         e.Segments = [.. segs];
         e.Path = _owner.SourceText(start, Current.Offset);
         var (line, col) = _owner.Locate(start);
-        _owner.RecordPath(new LiquidVariablePath(e.Path, constant, line, col));
+        e.KeySegments = _owner.RecordPath(e.Path, constant, line, col);
         return e;
     }
 

@@ -61,6 +61,7 @@ internal sealed class LookupExpr : Expr
     public LookupSegment[] Segments = [];
     public string Path = "";
     public bool Quiet;
+    public IReadOnlyList<string> KeySegments = [];
 
     public override object? Eval(RenderState st)
     {
