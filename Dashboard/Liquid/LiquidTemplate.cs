@@ -116,6 +116,11 @@ public sealed class LiquidTemplate
             aborted = true;
             reason = e.Reason;
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A filter stopped on the render's own deadline rather than the caller's cancellation.
+            shared.Errors.Add(state.Fatal($"render deadline exceeded: the render took longer than {options.Timeout.TotalSeconds:0.###} s (Timeout)").ToDiagnostic());
+        }
         catch (InsufficientExecutionStackException)
         {
             shared.Errors.Add(Diagnostics.Create("Liquid error: Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
