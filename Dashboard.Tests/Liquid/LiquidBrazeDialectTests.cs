@@ -22,6 +22,15 @@ public sealed class LiquidBrazeDialectTests
         Assert.Equal("Hi Ana!", RenderBraze("Hi {{${first_name}}}!").Output);
     }
 
+    [Theory]
+    [InlineData("{{${first_name}}}", "Ana")]
+    [InlineData("{{ '${' }}", "${")]
+    [InlineData("[{{${first_name} | upcase}}]", "[ANA]")]
+    public void AttributeSyntax_OutputEnd_FoundAfterTheAttribute(string template, string expected)
+    {
+        Assert.Equal(expected, RenderBraze(template).Output);
+    }
+
     [Fact]
     public void AttributeSyntax_CustomAttributeWithSpaces_Resolves()
     {
