@@ -1,6 +1,7 @@
 using Dashboard.Campaigns;
 using Dashboard.Components;
 using Dashboard.Data;
+using Dashboard.Preview;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -22,6 +23,7 @@ public static class DashboardSetup
         builder.Services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
         builder.Services.AddScoped<ICampaignService, CampaignService>();
         builder.Services.AddSingleton(HandoffOptions.From(builder.Configuration));
+        builder.Services.AddPreview();
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class DashboardSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
+        app.MapPreviewApi();
         return app;
     }
 }

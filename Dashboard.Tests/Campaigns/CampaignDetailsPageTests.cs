@@ -268,6 +268,44 @@ public class CampaignDetailsPageTests : CampaignComponentTest
         Assert.Contains("This campaign is a draft: requests naming it take effect once it is launched.", cut.Markup);
     }
 
+    [Fact]
+    public void Campaign_RouteMovesToAnotherCampaign_ShowsThatCampaign()
+    {
+        var first = Campaigns.Add(PageSamples.Api());
+        var second = Campaigns.Add(PageSamples.Triggered());
+        var cut = RenderPage(first.CampaignId!);
+
+        cut.Render(p => p.Add(c => c.CampaignId, second.CampaignId!));
+
+        cut.WaitForAssertion(() => Assert.Equal("Cart reminder", cut.Find("h1").TextContent));
+        Assert.Equal(second.CampaignId, cut.Find("[data-testid=campaign-id]").TextContent);
+        Assert.Contains("/campaigns/trigger/send", cut.Find("pre[aria-label='cURL request']").TextContent);
+    }
+
+    [Fact]
+    public void ActiveCampaign_Opened_ShowsNoInactivityNote()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        Assert.DoesNotContain("requests naming it take effect", cut.Markup);
+    }
+
+    [Fact]
+    public void Campaign_ActionNotAllowed_ShowsTheServicesReason()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Stopped));
+        Campaigns.NextRefusal = SaveResult.NotAllowed("A stopped campaign cannot be resumed while its variants are being edited.");
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Resume").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "Resume refused. A stopped campaign cannot be resumed while its variants are being edited.", cut.Find("[role=alert]").TextContent));
+        Assert.Contains("Resume", ActionNames(cut));
+    }
+
     private static AngleSharp.Dom.IElement ActionButton(IRenderedComponent<CampaignDetailsPage> cut, string name) =>
         cut.Find("[role=group][aria-label='Campaign actions']").Children.Single(b => b.TextContent.Trim() == name);
 

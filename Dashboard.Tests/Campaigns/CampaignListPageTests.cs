@@ -227,6 +227,64 @@ public class CampaignListPageTests : CampaignComponentTest
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=empty-state]")));
     }
 
+    [Fact]
+    public void CampaignList_LaunchRefusedAsInvalid_TellsWhyInANotice()
+    {
+        Campaigns.Add(PageSamples.Triggered());
+        var errors = new ValidationErrors();
+        errors.Add(CampaignFields.Percentages, "The percentages add up to 90%; they must add up to exactly 100%.");
+        Campaigns.NextRefusal = SaveResult.Invalid(errors);
+        var popovers = RenderPopovers();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        OpenRowMenu(cut, popovers, "Cart reminder");
+
+        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Launch").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains(
+            "Launch refused for Cart reminder: The percentages add up to 90%; they must add up to exactly 100%.", snackbars.Markup));
+        Assert.Contains("Draft", cut.Find("tbody tr.mud-table-row").TextContent);
+    }
+
+    [Fact]
+    public void CampaignList_DuplicateFromRowMenu_OpensTheCopy()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        OpenRowMenu(cut, popovers, "Order receipts");
+
+        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Duplicate").Click();
+
+        cut.WaitForAssertion(() => Assert.Matches("/campaigns/[0-9a-f-]{36}$", CurrentUri));
+        Assert.DoesNotContain(campaign.CampaignId!, CurrentUri);
+    }
+
+    [Fact]
+    public void CampaignList_SearchTypedWhileAFilterIsLoading_ShowsTheLatestResultWithoutFailing()
+    {
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        Campaigns.Add(PageSamples.Triggered(name: "Cart reminder B", status: CampaignStatus.Stopped));
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tbody tr.mud-table-row").Count));
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Campaigns.ListGate = slow;
+
+        Choose(cut, popovers, "Status", "Active");
+        cut.WaitForAssertion(() => Assert.Equal(CampaignStatus.Active, Campaigns.LastQuery?.Status));
+        cut.Find("input[type=text]").Input("cart");
+        cut.WaitForAssertion(() => Assert.Equal("cart", Campaigns.LastQuery?.Search));
+        slow.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        Assert.Contains("Cart reminder", cut.Find("tbody tr.mud-table-row").TextContent);
+        Assert.False(Renderer.UnhandledException.IsCompleted, "A cancelled load reached the renderer as an unhandled exception.");
+    }
+
     private static IElement RowOf(IRenderedComponent<CampaignListPage> cut, string name) =>
         cut.FindAll("tbody tr.mud-table-row").Single(r => r.TextContent.Contains(name));
 

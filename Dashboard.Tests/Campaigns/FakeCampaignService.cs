@@ -16,6 +16,9 @@ internal sealed class FakeCampaignService : ICampaignService
 
     public CampaignQuery? LastQuery => Queries.Count == 0 ? null : Queries[^1];
 
+    /// <summary>When set, list calls wait for it (or for their cancellation), like a slow database.</summary>
+    public TaskCompletionSource? ListGate { get; set; }
+
     public CampaignForm Add(CampaignForm form, DateTimeOffset? edited = null)
     {
         form.CampaignId ??= Ids.NewId();
@@ -24,9 +27,13 @@ internal sealed class FakeCampaignService : ICampaignService
         return form;
     }
 
-    public Task<CampaignPage> ListAsync(CampaignQuery query, CancellationToken ct = default)
+    public async Task<CampaignPage> ListAsync(CampaignQuery query, CancellationToken ct = default)
     {
         Queries.Add(query);
+        if (ListGate is { } gate)
+        {
+            await gate.Task.WaitAsync(ct);
+        }
         var items = _campaigns.Values
             .Where(c => query.Search is null
                 || c.Form.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase)
@@ -44,7 +51,7 @@ internal sealed class FakeCampaignService : ICampaignService
             _ => items.OrderByDescending(i => i.LastEdited),
         };
         var page = sorted.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList();
-        return Task.FromResult(new CampaignPage(page, items.Count));
+        return new CampaignPage(page, items.Count);
     }
 
     public Task<bool> IsNameTakenAsync(string name, string? exceptCampaignId, CancellationToken ct = default) =>

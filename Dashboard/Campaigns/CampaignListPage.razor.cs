@@ -19,6 +19,7 @@ public partial class CampaignListPage
     private CampaignType? _type;
     private CampaignStatus? _status;
     private bool _noCampaignsAtAll;
+    private TableData<CampaignListItem> _shown = new() { Items = [], TotalItems = 0 };
 
     /// <summary>Turns the table's state and the toolbar's filters into the service's query.</summary>
     internal static CampaignQuery QueryFor(TableState state, string? search, CampaignType? type, CampaignStatus? status)
@@ -42,14 +43,24 @@ public partial class CampaignListPage
     private async Task<TableData<CampaignListItem>> LoadAsync(TableState state, CancellationToken ct)
     {
         var query = QueryFor(state, _search, _type, _status);
-        var page = await Campaigns.ListAsync(query, ct);
+        CampaignPage page;
+        try
+        {
+            page = await Campaigns.ListAsync(query, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The table cancels a load when a newer one starts (typing, filtering, paging); that one fills the table.
+            return _shown;
+        }
         var unfiltered = query is { Search: null, Type: null, Status: null };
         if (unfiltered && page.TotalCount == 0 && query.Page == 0)
         {
             _noCampaignsAtAll = true;
             StateHasChanged();
         }
-        return new TableData<CampaignListItem> { Items = page.Items, TotalItems = page.TotalCount };
+        _shown = new TableData<CampaignListItem> { Items = page.Items, TotalItems = page.TotalCount };
+        return _shown;
     }
 
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;

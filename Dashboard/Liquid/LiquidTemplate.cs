@@ -1,0 +1,177 @@
+using System.Text;
+using Dashboard.Liquid.Parsing;
+using Dashboard.Liquid.Runtime;
+
+namespace Dashboard.Liquid;
+
+/// <summary>
+/// A parsed Liquid template (Shopify Liquid 5 with the Braze dialect). Immutable: parse once, then render
+/// as often as needed, from any number of threads at once.
+/// </summary>
+public sealed class LiquidTemplate
+{
+    internal Node[] Root { get; }
+
+    /// <summary>The name given in <see cref="LiquidParseOptions.Name"/> (a partial's name), or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>Parse warnings, repeated in every render's <see cref="LiquidRenderResult.Warnings"/>.</summary>
+    public IReadOnlyList<LiquidDiagnostic> Warnings { get; }
+
+    /// <summary>Every variable path the template reads, in source order (one entry per place it is read).</summary>
+    public IReadOnlyList<LiquidVariablePath> VariablePaths { get; }
+
+    private LiquidTemplate(Node[] root, string? name, IReadOnlyList<LiquidDiagnostic> warnings, IReadOnlyList<LiquidVariablePath> paths)
+    {
+        Root = root;
+        Name = name;
+        Warnings = warnings;
+        VariablePaths = paths;
+    }
+
+    /// <summary>Parses <paramref name="source"/>; the result holds the template or the errors (message, line, column).</summary>
+    /// <param name="source">The template text.</param>
+    /// <param name="options">Error mode, filters and limits; <see cref="LiquidParseOptions.Default"/> when null.</param>
+    public static LiquidParseResult Parse(string source, LiquidParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= LiquidParseOptions.Default;
+        if (source.Length > options.MaxTemplateLength)
+        {
+            var d = new LiquidDiagnostic(
+                $"Liquid syntax error: template too long: {source.Length:N0} characters, at most {options.MaxTemplateLength:N0} are allowed (MaxTemplateLength)", 1, 1, options.Name);
+            return new LiquidParseResult(null, [d], []);
+        }
+
+        TemplateParser? parser = null;
+        var errors = new List<LiquidDiagnostic>();
+        Node[] root = [];
+        try
+        {
+            var tokens = TemplateLexer.Tokenize(source);
+            parser = new TemplateParser(source, options, tokens);
+            root = parser.ParseDocument();
+            errors.AddRange(parser.Errors);
+        }
+        catch (LiquidSyntaxException e)
+        {
+            if (parser is not null) errors.AddRange(parser.Errors);
+            var (line, col) = new LineMap(source).Locate(Math.Clamp(e.Offset, 0, source.Length));
+            errors.Add(Diagnostics.Create("Liquid syntax error: " + e.Message, line, col, options.Name));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            errors.Add(new LiquidDiagnostic($"Liquid syntax error: Nesting too deep: the template nests more deeply than can be parsed (MaxNestingDepth)", 1, 1, options.Name));
+        }
+
+        var warnings = parser?.Warnings.Distinct().ToList() ?? [];
+        if (errors.Count > 0) return new LiquidParseResult(null, errors.Distinct().OrderBy(e => e.Line).ThenBy(e => e.Column).ToList(), warnings);
+        var paths = parser!.Paths.DistinctBy(p => (p.Path, p.Line, p.Column)).OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
+        return new LiquidParseResult(new LiquidTemplate(root, options.Name, warnings, paths), [], warnings);
+    }
+
+    /// <summary>Renders with the given variables.</summary>
+    /// <param name="variables">Top-level variables (dictionaries, JSON, CLR values).</param>
+    /// <param name="options">Limits; <see cref="LiquidRenderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the render (it then throws <see cref="OperationCanceledException"/>).</param>
+    public LiquidRenderResult Render(IEnumerable<KeyValuePair<string, object?>> variables, LiquidRenderOptions? options = null, CancellationToken cancellationToken = default)
+        => Render(new LiquidRenderContext(variables), options, cancellationToken);
+
+    /// <summary>
+    /// Renders the template. Errors, warnings and an abort are reported in the result; a limit violation
+    /// (<see cref="LiquidRenderOptions"/>) ends the render with an error naming the limit.
+    /// </summary>
+    /// <param name="context">Variables, partials, connected-content samples and "now"; none when null.</param>
+    /// <param name="options">Limits; <see cref="LiquidRenderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the render (it then throws <see cref="OperationCanceledException"/>).</param>
+    public LiquidRenderResult Render(LiquidRenderContext? context = null, LiquidRenderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        context ??= new LiquidRenderContext();
+        options ??= LiquidRenderOptions.Default;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Timeout > TimeSpan.Zero && options.Timeout.TotalMilliseconds < int.MaxValue) deadline.CancelAfter(options.Timeout);
+        var shared = new RenderShared
+        {
+            Options = options,
+            Context = context,
+            Token = deadline.Token,
+            CallerToken = cancellationToken,
+            Now = context.Now ?? DateTimeOffset.Now,
+        };
+        shared.Warnings.AddRange(Warnings);
+        var state = new RenderState(shared, context.Variables) { Source = Name };
+        var sb = new StringBuilder();
+        var aborted = false;
+        string? reason = null;
+        try
+        {
+            Nodes.RenderBody(Root, state, sb);
+        }
+        catch (LiquidRenderException e)
+        {
+            shared.Errors.Add(e.ToDiagnostic());
+        }
+        catch (LiquidAbortException e)
+        {
+            aborted = true;
+            reason = e.Reason;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            shared.Errors.Add(Diagnostics.Create("Liquid error: Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
+        }
+        return new LiquidRenderResult(sb.ToString(), aborted, reason, shared.Errors, shared.Warnings);
+    }
+}
+
+/// <summary>Lists the variable paths templates read, e.g. every <c>api_trigger_properties</c> key a campaign uses.</summary>
+public static class LiquidVariables
+{
+    /// <summary>
+    /// The distinct key paths below <paramref name="root"/> that the templates read, in first-use order:
+    /// <c>api_trigger_properties.order.total</c> gives <c>["order", "total"]</c>. Computed keys end a path; the
+    /// <c>size</c>, <c>first</c> and <c>last</c> commands are not keys.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Collect(IEnumerable<LiquidTemplate> templates, string root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<IReadOnlyList<string>>();
+        foreach (var t in templates)
+        {
+            foreach (var p in t.VariablePaths)
+            {
+                if (p.Segments.Count < 2 || p.Segments[0] != root) continue;
+                var keys = p.Segments.Skip(1).ToList();
+                if (keys.Count > 1 && keys[^1] is "size" or "first" or "last") keys.RemoveAt(keys.Count - 1);
+                if (seen.Add(string.Join('\u0001', keys))) result.Add(keys);
+            }
+        }
+        // A path that is a prefix of a longer one is an object, not a leaf.
+        return result.Where(k => !result.Any(o => o.Count > k.Count && o.Take(k.Count).SequenceEqual(k))).ToList();
+    }
+
+    /// <summary>A sample payload holding every path as nested objects, each leaf an empty string.</summary>
+    public static Dictionary<string, object?> BuildSample(IEnumerable<IReadOnlyList<string>> paths)
+    {
+        var root = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var cur = root;
+            for (var i = 0; i < path.Count; i++)
+            {
+                if (i == path.Count - 1)
+                {
+                    cur.TryAdd(path[i], "");
+                    break;
+                }
+                if (!cur.TryGetValue(path[i], out var next) || next is not Dictionary<string, object?> d)
+                {
+                    d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    cur[path[i]] = d;
+                }
+                cur = d;
+            }
+        }
+        return root;
+    }
+}
