@@ -125,10 +125,43 @@ public class CampaignEditorTests : EditorTestContext
 
         Click(cut, "Save draft");
 
-        cut.WaitForAssertion(() => Assert.Contains("Fix the 2 problems shown in red before saving", cut.Find("[role=alert]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Fix the 1 problem shown in red before saving", cut.Find("[role=alert]").TextContent));
         Assert.Equal("Give the campaign a name.", ErrorUnder(cut, "Name"));
         Assert.Empty(Service.Saved);
-        Assert.Contains("mud-step-error", cut.FindAll("button[role=tab]")[1].ClassName);
+        Assert.Contains("mud-step-error", cut.FindAll("button[role=tab]")[0].ClassName);
+    }
+
+    [Fact]
+    public void SaveDraft_UnfinishedButCorrect_IsSaved()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
+        form.Name = "Half written";
+        CampaignFormEditing.AddChannel(form, Channel.Email);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Review");
+
+        Assert.Contains("You can save this as a draft; fix 3 problems before launching:", cut.Markup);
+        Click(cut, "Save as draft");
+
+        cut.WaitForAssertion(() => Assert.Same(form, Assert.Single(Service.Saved)));
+        Assert.Empty(Service.StatusChanges);
+    }
+
+    [Fact]
+    public void Launch_UnfinishedCampaign_IsNotSavedAndShowsWhatIsMissing()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
+        form.Name = "Half written";
+        CampaignFormEditing.AddChannel(form, Channel.Sms);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Review");
+
+        Click(cut, "Launch");
+
+        cut.WaitForAssertion(() => Assert.Contains("Fix the 1 problem shown in red before launching", cut.Find("[role=alert]").TextContent));
+        Assert.Empty(Service.Saved);
+        GoToStep(cut, "Channels");
+        cut.WaitForAssertion(() => Assert.Equal("Body is required.", ErrorUnder(cut, "SMS body")));
     }
 
     [Fact]
@@ -146,6 +179,23 @@ public class CampaignEditorTests : EditorTestContext
         Assert.Equal(("0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", CampaignAction.Launch, version), Service.StatusChanges[0]);
         Assert.Single(Service.Saved);
         cut.WaitForAssertion(() => Assert.EndsWith("/campaigns/0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", CurrentUri));
+    }
+
+    [Fact]
+    public void Launch_RefusedAfterSaving_SaysTheDraftWasSavedAndStays()
+    {
+        Service.StatusAnswer = SaveResult.NotAllowed("Only a draft can be launched.");
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Review");
+
+        Click(cut, "Launch");
+
+        cut.WaitForAssertion(() =>
+            Assert.Contains("Saved as a draft but not launched. Only a draft can be launched.", cut.Find("[role=alert]").TextContent));
+        Assert.NotNull(form.CampaignId);
+        Assert.Equal(CampaignStatus.Draft, form.Status);
+        Assert.DoesNotContain("/campaigns/", CurrentUri);
     }
 
     [Fact]
@@ -226,5 +276,34 @@ public class CampaignEditorTests : EditorTestContext
         Assert.True(form.ReeligibilityEnabled);
         Assert.Equal(ReeligibilityUnit.Minutes, form.ReeligibilityUnit);
         Assert.Null(ErrorUnder(cut, "Re-eligible after"));
+    }
+
+    [Fact]
+    public async Task NavigatingAway_WithUnsavedChanges_AsksAndStaysOnStay()
+    {
+        var cut = RenderNew(CampaignType.Api);
+        Type(cut, "Name", "Half typed");
+        var nav = Services.GetRequiredService<NavigationManager>();
+        var before = nav.Uri;
+
+        var leaving = cut.InvokeAsync(() => nav.NavigateTo("/"));
+        DialogProvider.WaitForAssertion(() => Assert.Contains("Leave without saving?", DialogProvider.Markup));
+        await DialogProvider.InvokeAsync(() => DialogProvider.FindAll("button").Single(b => b.TextContent.Trim() == "Stay").Click());
+        await leaving;
+
+        Assert.Equal(before, nav.Uri);
+        Assert.Equal("Half typed", Field(cut, "Name").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void NavigatingAway_NothingChanged_LeavesWithoutAsking()
+    {
+        RenderNew(CampaignType.Api);
+        var nav = Services.GetRequiredService<NavigationManager>();
+
+        nav.NavigateTo("/");
+
+        Assert.EndsWith("/", nav.Uri);
+        Assert.DoesNotContain("Leave without saving?", DialogProvider.Markup);
     }
 }

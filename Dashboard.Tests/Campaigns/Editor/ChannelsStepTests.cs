@@ -138,15 +138,75 @@ public class ChannelsStepTests : EditorTestContext
     }
 
     [Fact]
-    public void RequiredMessageField_LeftEmptyAfterSaveAttempt_ShowsMessage()
+    public void RequiredMessageField_LeftEmptyAfterLeavingTheStep_ShowsMessage()
     {
         var cut = RenderNew(CampaignType.ApiTriggered);
         GoToStep(cut, "Channels");
         ChooseMenuItem(cut, "Add channel", "SMS/MMS");
 
-        cut.WaitForAssertion(() => Button(cut, "Save draft").Click());
+        Click(cut, "Next");
+        Click(cut, "Back");
 
         cut.WaitForAssertion(() => Assert.Equal("Body is required.", ErrorUnder(cut, "SMS body")));
-        Assert.Empty(Service.Saved);
+    }
+
+    [Fact]
+    public void WebhookHeader_NameWithSpace_ShowsMessage()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Channels");
+        ChooseMenuItem(cut, "Add channel", "Webhook");
+
+        cut.WaitForAssertion(() => Click(cut, "Add header"));
+        Type(cut, "Header 1 name", "X Api Key");
+        Type(cut, "Header 1 value", "{{api_trigger_properties.${key}}}");
+
+        cut.WaitForAssertion(() => Assert.Contains("Every header needs a name without spaces or colons.", cut.Find("[aria-label='Webhook headers']").TextContent));
+        var header = Assert.Single(form.Variants[0].Messages.Single().WebhookHeaders);
+        Assert.Equal(("X Api Key", "{{api_trigger_properties.${key}}}"), (header.Name, header.Value));
+    }
+
+    [Fact]
+    public void WebhookMethod_Offered_IsPostPutDeleteGet()
+    {
+        var cut = RenderNew(CampaignType.ApiTriggered);
+        GoToStep(cut, "Channels");
+        ChooseMenuItem(cut, "Add channel", "Webhook");
+
+        var methods = OpenSelect(cut, "Method");
+
+        Assert.Equal(["POST", "PUT", "DELETE", "GET"], methods);
+    }
+
+    [Fact]
+    public void ContentCard_BannerWithoutImage_ShowsMessageOnceStepIsLeft()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Channels");
+        ChooseMenuItem(cut, "Add channel", "Content Card");
+
+        cut.WaitForAssertion(() => ChooseOption(cut, "Card type", "Banner"));
+        Click(cut, "Next");
+        Click(cut, "Back");
+
+        cut.WaitForAssertion(() => Assert.Equal("This card type needs an image URL.", ErrorUnder(cut, "Image URL")));
+        Assert.Equal(ContentCardType.Banner, form.Variants[0].Messages.Single().CardType);
+    }
+
+    [Fact]
+    public void Push_EachPushChannel_HasItsOwnLabelledFields()
+    {
+        var cut = RenderNew(CampaignType.ApiTriggered);
+        GoToStep(cut, "Channels");
+        ChooseMenuItem(cut, "Add channel", "iOS push");
+        ChooseMenuItem(cut, "Add channel", "Android push");
+
+        cut.WaitForAssertion(() => Type(cut, "Android push title", "Sale"));
+        foreach (var label in new[] { "iOS push title", "iOS push body", "iOS push deep link", "Android push body", "Android push deep link" })
+        {
+            Assert.NotNull(Field(cut, label));
+        }
     }
 }

@@ -103,4 +103,16 @@ public class DetailsStepTests : EditorTestContext
 
         Assert.DoesNotContain(cut.FindAll("label"), l => l.TextContent.Trim() == "Transactional");
     }
+
+    [Fact]
+    public void Tag_ChipClosed_IsRemoved()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.Api);
+        form.Tags.AddRange(["onboarding", "q3"]);
+        var cut = RenderEditor(form);
+
+        cut.FindAll(".mud-chip").Single(c => c.TextContent.Contains("onboarding")).QuerySelector("button")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["q3"], form.Tags));
+    }
 }

@@ -13,6 +13,9 @@ internal sealed class FakeCampaignService : ICampaignService
     /// <summary>When set, the next saves answer this instead of succeeding.</summary>
     public Func<CampaignForm, SaveResult>? SaveAnswer { get; set; }
 
+    /// <summary>When set, lifecycle actions answer this instead of succeeding.</summary>
+    public SaveResult? StatusAnswer { get; set; }
+
     /// <summary>Holds every save until released, to see the editor while it saves.</summary>
     public TaskCompletionSource? SaveGate { get; set; }
 
@@ -38,7 +41,7 @@ internal sealed class FakeCampaignService : ICampaignService
     public Task<SaveResult> ChangeStatusAsync(string campaignId, CampaignAction action, Guid expectedVersion, CancellationToken ct = default)
     {
         StatusChanges.Add((campaignId, action, expectedVersion));
-        return Task.FromResult(SaveResult.Saved(campaignId, Guid.NewGuid()));
+        return Task.FromResult(StatusAnswer ?? SaveResult.Saved(campaignId, Guid.NewGuid()));
     }
 
     public Task<SaveResult> DuplicateAsync(string campaignId, CancellationToken ct = default) =>

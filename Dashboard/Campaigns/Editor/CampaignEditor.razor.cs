@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Dashboard.Campaigns.Editor;
@@ -17,10 +18,11 @@ public partial class CampaignEditor
     /// <summary>The form being edited; the editor changes its contents, never replaces it.</summary>
     [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
 
-    private EditorErrors Errors { get; } = new();
+    private EditorErrors Errors { get; set; } = new();
     private IReadOnlyList<EditorStep> _steps = [];
     private int _stepIndex;
     private bool _saving;
+    private bool _unsaved;
     private bool _conflict;
     private string? _alert;
     private Severity _alertSeverity = Severity.Error;
@@ -38,6 +40,10 @@ public partial class CampaignEditor
             return;
         }
         _initialisedFor = Form;
+        Errors = new EditorErrors();
+        _unsaved = false;
+        _alert = null;
+        _conflict = false;
         _steps = CampaignFormEditing.StepsFor(Form.Type);
         _stepIndex = 0;
         _loadedSplit = CampaignFormEditing.SplitKey(Form);
@@ -46,6 +52,7 @@ public partial class CampaignEditor
 
     private Task OnChangedAsync(string path)
     {
+        _unsaved = true;
         Errors.Touch(path);
         Errors.Revalidate(Form);
         if (!_saving && !_conflict)
@@ -110,9 +117,13 @@ public partial class CampaignEditor
             Errors.RevealAll();
             Errors.Revalidate(Form);
             await CheckNameAsync();
-            if (Errors.Any)
+            // A draft may be saved unfinished; launching, or saving a campaign that has run, needs it complete.
+            var level = launch || Form.Status != CampaignStatus.Draft ? ValidationLevel.Launch : ValidationLevel.Draft;
+            var blocking = Errors.Blocking(level);
+            if (blocking.Count > 0)
             {
-                ShowAlert($"Fix the {Plural(Errors.All.Count, "problem")} shown in red before saving; the last step lists them all.");
+                var what = launch ? "launching" : "saving";
+                ShowAlert($"Fix the {Plural(blocking.Count, "problem")} shown in red before {what}; the last step lists them all.");
                 return;
             }
             if (!await ConfirmSplitChangeAsync())
@@ -121,6 +132,7 @@ public partial class CampaignEditor
             }
 
             var result = await Campaigns.SaveAsync(Form);
+            var savedBeforeLaunch = false;
             if (result.Succeeded)
             {
                 Form.CampaignId = result.CampaignId;
@@ -128,6 +140,7 @@ public partial class CampaignEditor
                 _loadedSplit = CampaignFormEditing.SplitKey(Form);
                 if (launch)
                 {
+                    savedBeforeLaunch = true;
                     result = await Campaigns.ChangeStatusAsync(result.CampaignId!, CampaignAction.Launch, result.Version!.Value);
                     if (result.Succeeded)
                     {
@@ -138,11 +151,12 @@ public partial class CampaignEditor
             }
             if (result.Succeeded)
             {
+                _unsaved = false;
                 Snackbar.Add(launch ? "Campaign saved and launched" : "Campaign saved", Severity.Success);
                 Navigation.NavigateTo($"/campaigns/{Form.CampaignId}");
                 return;
             }
-            ShowFailure(result, launch);
+            ShowFailure(result, savedBeforeLaunch);
         }
         finally
         {
@@ -150,21 +164,21 @@ public partial class CampaignEditor
         }
     }
 
-    private void ShowFailure(SaveResult result, bool launch)
+    private void ShowFailure(SaveResult result, bool savedBeforeLaunch)
     {
+        var prefix = savedBeforeLaunch ? "Saved as a draft but not launched. " : "";
         switch (result.Outcome)
         {
             case SaveOutcome.Invalid:
                 Errors.SetServer(result.Errors);
-                ShowAlert(result.Message ?? "Fix the highlighted fields before saving.");
+                ShowAlert(prefix + (result.Message ?? "Fix the highlighted fields before saving."));
                 break;
             case SaveOutcome.Conflict:
                 _conflict = true;
-                ShowAlert(result.Message ?? "This campaign was changed by someone else meanwhile: reload it to see their changes.");
+                ShowAlert(prefix + (result.Message ?? "This campaign was changed by someone else meanwhile: reload it to see their changes."));
                 break;
             default:
-                var saved = launch && Form.CampaignId is not null ? "The campaign was saved as a draft but not launched: " : "";
-                ShowAlert(saved + (result.Message ?? "The campaign could not be saved."));
+                ShowAlert(prefix + (result.Message ?? "The campaign could not be saved."));
                 break;
         }
     }
@@ -194,7 +208,29 @@ public partial class CampaignEditor
         _alertSeverity = severity;
     }
 
-    private void Reload() => Navigation.NavigateTo($"/campaigns/{Form.CampaignId}/edit", forceLoad: true);
+    private void Reload()
+    {
+        // The alert beside this button says reloading discards the changes.
+        _unsaved = false;
+        Navigation.NavigateTo($"/campaigns/{Form.CampaignId}/edit", forceLoad: true);
+    }
+
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (!_unsaved)
+        {
+            return;
+        }
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Leave without saving?",
+            "Your changes to this campaign are not saved yet. Save a draft first to keep them.",
+            yesText: "Leave",
+            cancelText: "Stay");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
 
     private static string Plural(int count, string noun) => count == 1 ? $"{count} {noun}" : $"{count} {noun}s";
 }

@@ -9,6 +9,7 @@ namespace Dashboard.Campaigns.Editor;
 public sealed class EditorErrors
 {
     private ValidationErrors _client = new();
+    private ValidationErrors _draft = new();
     private ValidationErrors _server = new();
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly HashSet<EditorStep> _revealedSteps = [];
@@ -17,7 +18,25 @@ public sealed class EditorErrors
     /// <summary>"Another campaign is called …", from the service's name check; null when the name is free.</summary>
     public string? NameTaken { get; set; }
 
-    public void Revalidate(CampaignForm form) => _client = CampaignValidator.Validate(form);
+    /// <summary>
+    /// Fields show every problem a launch would meet; <see cref="Blocking"/> tells which of them stop a save at a level
+    /// (a draft may be unfinished, never wrong).
+    /// </summary>
+    public void Revalidate(CampaignForm form)
+    {
+        _client = CampaignValidator.Validate(form, ValidationLevel.Launch);
+        _draft = CampaignValidator.Validate(form, ValidationLevel.Draft);
+    }
+
+    /// <summary>The problems that stop a save at this level, with the name check's answer.</summary>
+    public IReadOnlyList<(string Field, string Message)> Blocking(ValidationLevel level)
+    {
+        if (level == ValidationLevel.Launch)
+        {
+            return All.Where(p => _client.ContainsKey(p.Field) || (p.Field == CampaignFields.Name && NameTaken is not null)).ToList();
+        }
+        return All.Where(p => _draft.ContainsKey(p.Field) || (p.Field == CampaignFields.Name && NameTaken is not null)).ToList();
+    }
 
     /// <summary>Marks a field (or a whole item, e.g. <c>ConversionEvents[1]</c>) as edited and drops the service's stale messages for it.</summary>
     public void Touch(string path)
