@@ -151,6 +151,43 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await session.ScreenshotAsync("list");
     }
 
+    [SkippableFact]
+    public async Task Campaign_SavedFromTwoTabs_RefusesTheStaleSaveAndKeepsTheFirst()
+    {
+        BrowserRequirement.Require();
+        const string test = nameof(Campaign_SavedFromTwoTabs_RefusesTheStaleSaveAndKeepsTheFirst);
+        await using var first = await fixture.NewPageAsync(test + "-tab1");
+        await using var second = await fixture.NewPageAsync(test + "-tab2");
+        var name = $"Alerts {Guid.NewGuid():N}"[..20];
+
+        await first.OpenAsync("/campaigns/new/api");
+        await first.Page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await AddChannelAsync(first.Page, "Email");
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(first.Page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+        var campaignId = (await first.Page.GetByLabel("Campaign API identifier", new() { Exact = true }).InnerTextAsync()).Trim();
+
+        var editPath = $"/campaigns/{campaignId}/edit";
+        await first.OpenAsync(editPath);
+        await second.OpenAsync(editPath);
+        await first.Page.GetByLabel("Description", new() { Exact = true }).FillAsync("Written in the first tab.");
+        await second.Page.GetByLabel("Description", new() { Exact = true }).FillAsync("Written in the second tab.");
+
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(first.Page.GetByText("Written in the first tab.")).ToBeVisibleAsync();
+
+        await second.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(second.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed by someone else meanwhile");
+        await Expect(second.Page.GetByRole(AriaRole.Button, new() { Name = "Reload" })).ToBeVisibleAsync();
+        await Expect(second.Page.GetByLabel("Description", new() { Exact = true })).ToHaveValueAsync("Written in the second tab.");
+        await second.ScreenshotAsync("conflict");
+
+        await second.OpenAsync($"/campaigns/{campaignId}");
+        await Expect(second.Page.GetByText("Written in the first tab.")).ToBeVisibleAsync();
+        await Expect(second.Page.GetByText("Written in the second tab.")).ToHaveCountAsync(0);
+    }
+
     private static ILocator RowStartingWith(IPage page, string firstCell) =>
         page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = firstCell }).First });
 
