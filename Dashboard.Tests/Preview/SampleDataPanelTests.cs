@@ -133,4 +133,36 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
         Assert.Equal("Ana", variables["first_name"]);
         Assert.Equal("gold", Assert.IsAssignableFrom<IDictionary<string, object?>>(variables["custom_attribute"])["loyalty tier"]);
     }
+
+    [Fact]
+    public async Task RenameSavedPayload_NewNameSaved_KeepsTextAndId()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var saved = SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
+        var cut = RenderPanel(form);
+        cut.WaitForAssertion(() => Assert.Equal("Mug order", SessionFor(form).Payload.Name), Patience);
+
+        Field(cut, "Payload name").Input("Big mug order");
+        Click(cut, "Save payload");
+
+        cut.WaitForAssertion(() => Assert.Contains("Payload \"Big mug order\" saved.", cut.Markup), Patience);
+        var payload = Assert.Single((await SampleData.ListAsync(form.CampaignId!)).Payloads);
+        Assert.Equal((saved.Id, "Big mug order", "{\"product\": \"Mug\"}"), (payload.Id, payload.Name, payload.Json));
+    }
+
+    [Fact]
+    public async Task DuplicateThenDelete_SavedPayload_EditsTheCopyThenRemovesIt()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
+        var cut = RenderPanel(form);
+        cut.WaitForAssertion(() => Assert.Equal("Mug order", SessionFor(form).Payload.Name), Patience);
+
+        Click(cut, "Duplicate");
+        cut.WaitForAssertion(() => Assert.Equal("Mug order (copy)", SessionFor(form).Payload.Name), Patience);
+        Click(cut, "Delete");
+
+        cut.WaitForAssertion(() => Assert.Contains("\"Mug order (copy)\" deleted.", cut.Markup), Patience);
+        Assert.Equal(["Mug order"], (await SampleData.ListAsync(form.CampaignId!)).Payloads.Select(p => p.Name));
+    }
 }
