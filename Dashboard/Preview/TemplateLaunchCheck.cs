@@ -14,11 +14,25 @@ public sealed record TemplateProblem(int VariantIndex, string VariantName, Chann
 /// What stops a launch on the template side: every template of every variant of an API-triggered campaign must parse
 /// and render without errors against the sample data picked in the editor.
 /// </summary>
-public sealed class TemplateLaunchCheck(PreviewRenderer renderer, PreviewSessions sessions)
+public sealed class TemplateLaunchCheck(PreviewRenderer renderer, PreviewSessions sessions, ISampleDataService samples)
 {
-    /// <summary>The problems of <paramref name="form"/> against the sample data picked for it in this circuit.</summary>
-    public IReadOnlyList<TemplateProblem> Check(CampaignForm form, CancellationToken ct = default) =>
-        Check(form, sessions.For(form).Data, ct);
+    /// <summary>
+    /// The problems of <paramref name="form"/> against the sample data picked for it in this circuit; when none was
+    /// picked yet (the messages step was not opened), against the campaign's first saved payload and user.
+    /// </summary>
+    public async Task<IReadOnlyList<TemplateProblem>> CheckAsync(CampaignForm form, CancellationToken ct = default)
+    {
+        if (form.Type != CampaignType.ApiTriggered)
+        {
+            return [];
+        }
+        var session = sessions.For(form);
+        if (!session.Loaded && form.CampaignId is { } id)
+        {
+            session.SetSamples(await samples.ListAsync(id, ct));
+        }
+        return Check(form, session.Data, ct);
+    }
 
     public IReadOnlyList<TemplateProblem> Check(CampaignForm form, PreviewData data, CancellationToken ct = default)
     {

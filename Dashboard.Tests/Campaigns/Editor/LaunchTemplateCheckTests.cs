@@ -46,6 +46,22 @@ public class LaunchTemplateCheckTests : EditorTestContext
     }
 
     [Fact]
+    public void Review_MessagesStepNeverOpened_ChecksAgainstTheFirstSavedPayload()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        form.CampaignId = Ids.NewId();
+        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms).SmsBody =
+            "{% if api_trigger_properties.broken %}{{ 1 | divided_by: 0 }}{% endif %}Shipped";
+        SampleData.AddPayload(form.CampaignId, "Broken order", "{\"broken\": true}");
+        var cut = RenderEditor(form);
+
+        GoToStep(cut, "Review");
+
+        cut.WaitForAssertion(() => Assert.Contains("divided by 0", cut.Find("[aria-label='Template errors']").TextContent));
+        Assert.True(Button(cut, "Launch").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void Review_TemplatesRenderCleanly_AllowsLaunch()
     {
         var form = ValidForm(CampaignType.ApiTriggered);

@@ -127,7 +127,7 @@ public partial class CampaignEditor
                 ShowAlert($"Fix the {Plural(blocking.Count, "problem")} shown in red before {what}; the last step lists them all.");
                 return;
             }
-            if (launch && TemplateCheck.Check(Form) is { Count: > 0 } templateProblems)
+            if (launch && await TemplateCheck.CheckAsync(Form) is { Count: > 0 } templateProblems)
             {
                 ShowAlert($"Fix the {Plural(templateProblems.Count, "template error")} before launching; the first: {templateProblems[0]}.");
                 return;
