@@ -21,12 +21,13 @@ public class PreviewBrowserTests(DashboardBrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add channel" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "SMS/MMS", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Menuitem)).ToHaveCountAsync(0);
 
         // Typed into the code editor, as a marketer types.
         var message = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" });
         var code = message.Locator(".monaco-editor").First;
         await Expect(code).ToBeVisibleAsync();
-        await code.ClickAsync();
+        await FocusAsync(code);
         await page.Keyboard.TypeAsync("Hi {{api_trigger_properties.${name}}}!");
         var preview = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" });
         await Expect(preview.Locator(".sms-bubble")).ToHaveTextAsync("Hi !");
@@ -54,7 +55,7 @@ public class PreviewBrowserTests(DashboardBrowserFixture fixture)
         await session.ScreenshotAsync("picked-payload");
 
         // A broken second line: the error names its line, the editor marks it, the last good preview stays.
-        await code.ClickAsync();
+        await FocusAsync(code);
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("{{ api_trigger_properties.name | upcas }}");
@@ -84,13 +85,20 @@ public class PreviewBrowserTests(DashboardBrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add channel" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "SMS/MMS", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Menuitem)).ToHaveCountAsync(0);
         var message = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" });
-        await Expect(message.Locator(".monaco-editor").First).ToBeVisibleAsync();
+        var code = message.Locator(".monaco-editor").First;
+        await Expect(code).ToBeVisibleAsync();
+        // Once a typed character shows in the preview, the editor reports its changes.
+        await FocusAsync(code);
+        await page.Keyboard.TypeAsync("a");
+        var bubble = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" }).Locator(".sms-bubble");
+        await Expect(bubble).ToHaveTextAsync("a");
 
         // Pasted in one go, as a marketer pastes a long template: far above SignalR's 32 KB default message size.
         const string head = "Hi {{ api_trigger_properties.${name} | default: 'you' }} ";
         var body = head + new string('x', 100_000 - head.Length);
-        await page.EvaluateAsync("text => monaco.editor.getModels()[0].setValue(text)", body);
+        await page.EvaluateAsync("text => monaco.editor.getModels().find(m => m.getValue() === 'a').setValue(text)", body);
 
         var segments = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" }).GetByLabel("SMS segments");
         var rendered = "Hi you ".Length + 100_000 - head.Length;
@@ -98,8 +106,15 @@ public class PreviewBrowserTests(DashboardBrowserFixture fixture)
         await session.ScreenshotAsync("long-template");
 
         // The circuit is still alive: a further edit still renders.
-        await page.EvaluateAsync("() => monaco.editor.getModels()[0].setValue('Short now')");
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" }).Locator(".sms-bubble")).ToHaveTextAsync("Short now");
+        await page.EvaluateAsync("() => monaco.editor.getModels().find(m => m.getValue().length === 100000).setValue('Short now')");
+        await Expect(bubble).ToHaveTextAsync("Short now");
+    }
+
+    /// <summary>Clicks into the code editor and waits until it has the keyboard.</summary>
+    private static async Task FocusAsync(ILocator code)
+    {
+        await code.ClickAsync();
+        await Expect(code).ToHaveClassAsync(new Regex(@"\bfocused\b"));
     }
 
     private static async Task SavePayloadAsync(ILocator samples, string name, string json)

@@ -107,6 +107,8 @@ public partial class TemplateField
     {
         _editorReady = true;
         _markedKey = "";
+        // Keys pressed between the editor's creation and its change listener would otherwise be lost.
+        await OnEditorChangedAsync(new ModelContentChangedEvent());
         await MarkAsync();
     }
 
