@@ -53,7 +53,12 @@ public sealed class PreviewMatrixPageTests : PreviewComponentTestContext
         var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".matrix-cell")), Patience);
 
-        cut.FindAll(".matrix-cell")[0].Click();
+        // The tabs settle after their first render; a click on a cell rendered before that may miss, so it is retried.
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll(".matrix-cell")[0].Click();
+            Assert.NotNull(cut.Find("[aria-label='Selected preview']"));
+        }, Patience);
 
         var selected = cut.Find("[aria-label='Selected preview']");
         Assert.Contains($"{form.Variants[0].Name} × Ana", selected.TextContent);
@@ -72,7 +77,11 @@ public sealed class PreviewMatrixPageTests : PreviewComponentTestContext
         var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
         cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll(".matrix-cell").Count), Patience);
 
-        cut.FindAll(".matrix-cell")[3].Click();
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll(".matrix-cell")[3].Click();
+            Assert.NotNull(cut.Find("[aria-label='Selected preview']"));
+        }, Patience);
 
         Assert.Equal(["Variant", "Mug · Ana", "Mug · Bo", "Tea · Ana", "Tea · Bo"], cut.FindAll("thead th").Select(th => th.TextContent.Trim()));
         Assert.Equal("Bo tea", cut.Find("[aria-label='Selected preview'] .sms-bubble").TextContent);
