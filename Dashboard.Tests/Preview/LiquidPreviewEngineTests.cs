@@ -32,10 +32,19 @@ public class LiquidPreviewEngineTests
     [Fact]
     public void Render_LoopAndAssignedVariables_AreNotSampleGaps()
     {
-        var result = Render("{% assign n = 1 %}{% for item in api_trigger_properties.items %}{{ item.missing }}{% endfor %}{{ n }}",
+        var result = Render("{% assign n = 1 %}{% for item in api_trigger_properties.items %}{{ item.name }}{% endfor %}{{ n }}",
             """{"items": [{"name": "a"}]}""");
 
         Assert.Empty(result.MissingVariables);
+    }
+
+    [Fact]
+    public void Render_LoopVariableKeyNoElementHas_IsASampleGap()
+    {
+        var result = Render("{% for item in api_trigger_properties.items %}{{ item.missing }}{% endfor %}",
+            """{"items": [{"name": "a"}]}""");
+
+        Assert.Equal(["item.missing"], result.MissingVariables);
     }
 
     [Fact]

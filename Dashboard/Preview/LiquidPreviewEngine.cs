@@ -100,6 +100,19 @@ public sealed class LiquidPreviewEngine(TimeProvider time) : IPreviewEngine
         for (var i = 1; i < segments.Count && value is not null; i++)
         {
             var key = segments[i];
+            if (key == "[]")
+            {
+                // An element of an array (a loop variable): found when any element has the rest of the path; an empty
+                // array renders nothing, so it is no gap.
+                if (value is not IList<object?> elements)
+                {
+                    return null;
+                }
+                var rest = segments.Skip(i + 1).ToList();
+                return elements.Count == 0 || elements.Any(e => Resolve(new Dictionary<string, object?> { ["e"] = e }, ["e", .. rest]) is not null)
+                    ? elements
+                    : null;
+            }
             value = value switch
             {
                 IDictionary<string, object?> hash when hash.TryGetValue(key, out var v) => v,
