@@ -301,4 +301,46 @@ public sealed class SampleDataServiceTests : IAsyncLifetime
         Assert.Equal(SaveOutcome.NotFound, result.Outcome);
         Assert.Contains("Save the campaign first", result.Message);
     }
+
+    [Fact]
+    public async Task Rename_StaleVersion_IsAConflict()
+    {
+        var created = await SavePayload("Mug order");
+        await _service.RenameAsync(_campaignId, SampleKind.Payload, created.Id!.Value, "Renamed by someone", created.Version!.Value);
+
+        var result = await _service.RenameAsync(_campaignId, SampleKind.Payload, created.Id!.Value, "Mine", created.Version!.Value);
+
+        Assert.Equal(SaveOutcome.Conflict, result.Outcome);
+        Assert.Equal("Renamed by someone", (await _service.ListAsync(_campaignId)).Payloads[0].Name);
+    }
+
+    [Fact]
+    public async Task DuplicateUser_CopiesAttributesAndCustomAttributes()
+    {
+        var created = await _service.SaveUserAsync(_campaignId, new SampleUserForm
+        {
+            Name = "Ana",
+            Attributes = new() { ["first_name"] = "Ana", ["country"] = "PT" },
+            CustomAttributesJson = "{\"tier\": \"gold\"}",
+        });
+
+        var copy = await _service.DuplicateAsync(_campaignId, SampleKind.User, created.Id!.Value);
+
+        Assert.True(copy.Succeeded, copy.Message);
+        var users = (await _service.ListAsync(_campaignId)).Users;
+        Assert.Equal(["Ana", "Ana (copy)"], users.Select(u => u.Name));
+        Assert.Equal(users[0].Attributes, users[1].Attributes);
+        Assert.Equal("{\"tier\": \"gold\"}", users[1].CustomAttributesJson);
+    }
+
+    [Fact]
+    public async Task Delete_WrongKind_DoesNotDeleteTheOtherKind()
+    {
+        var payload = await SavePayload("Mug order");
+
+        var result = await _service.DeleteAsync(_campaignId, SampleKind.User, payload.Id!.Value);
+
+        Assert.Equal(SaveOutcome.NotFound, result.Outcome);
+        Assert.Single((await _service.ListAsync(_campaignId)).Payloads);
+    }
 }
