@@ -103,12 +103,12 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" }).GetByLabel("SMS body"))
             .ToHaveValueAsync("Your order {{api_trigger_properties.${order_id}}} has shipped.");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Variant 2" }).ClickAsync();
+        await session.SelectTabAsync("Variant 2");
         await page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 2" }).GetByLabel("SMS body")
             .FillAsync("Good news: order {{api_trigger_properties.${order_id}}} is on its way.");
         await session.ScreenshotAsync("variant-2-message");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Review" }).ClickAsync();
+        await session.SelectTabAsync("Review");
         await Expect(page.GetByText("Everything is filled in correctly.")).ToBeVisibleAsync();
         var variantsRow = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Variants" }) });
         await Expect(variantsRow).ToContainTextAsync("Variant 1 45%, Variant 2 45%, control group 10%");

@@ -39,7 +39,7 @@ public class PreviewBrowserTests(DashboardBrowserFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex("/campaigns/[0-9a-f-]{36}$"));
         var campaignId = page.Url[^36..];
         await session.OpenAsync($"/campaigns/{campaignId}/edit");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Channels and messages" }).ClickAsync();
+        await session.SelectTabAsync("Channels and messages");
         await Expect(preview.Locator(".sms-bubble")).ToHaveTextAsync("Hi !");
 
         var samples = page.GetByRole(AriaRole.Region, new() { Name = "Sample data" });
@@ -68,7 +68,7 @@ public class PreviewBrowserTests(DashboardBrowserFixture fixture)
         await Expect(preview).ToContainTextAsync("Stale");
         await session.ScreenshotAsync("error");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Review" }).ClickAsync();
+        await session.SelectTabAsync("Review");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Template errors" })).ToContainTextAsync("unknown filter `upcas`");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Launch" })).ToBeDisabledAsync();
     }
