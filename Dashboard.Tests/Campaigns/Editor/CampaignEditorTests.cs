@@ -148,6 +148,18 @@ public class CampaignEditorTests : EditorTestContext
     }
 
     [Fact]
+    public void SaveDraft_ApiCampaignWithOnlyAName_IsSaved()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.Api);
+        form.Name = "Receipts, channels to come";
+        var cut = RenderEditor(form);
+
+        Click(cut, "Save draft");
+
+        cut.WaitForAssertion(() => Assert.Same(form, Assert.Single(Service.Saved)));
+    }
+
+    [Fact]
     public void Launch_UnfinishedCampaign_IsNotSavedAndShowsWhatIsMissing()
     {
         var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
