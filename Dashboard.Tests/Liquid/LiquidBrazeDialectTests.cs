@@ -22,6 +22,15 @@ public sealed class LiquidBrazeDialectTests
         Assert.Equal("Hi Ana!", RenderBraze("Hi {{${first_name}}}!").Output);
     }
 
+    [Theory]
+    [InlineData("{{${first_name}}}", "Ana")]
+    [InlineData("{{ '${' }}", "${")]
+    [InlineData("[{{${first_name} | upcase}}]", "[ANA]")]
+    public void AttributeSyntax_OutputEnd_FoundAfterTheAttribute(string template, string expected)
+    {
+        Assert.Equal(expected, RenderBraze(template).Output);
+    }
+
     [Fact]
     public void AttributeSyntax_CustomAttributeWithSpaces_Resolves()
     {
@@ -62,7 +71,7 @@ public sealed class LiquidBrazeDialectTests
     [Fact]
     public void MissingVariable_AssignedNilForloopOrDefaulted_IsNotWarned()
     {
-        const string t = "{% assign v = nil %}{{ v }}{% for i in (1..2) %}{{ forloop.index }}{% endfor %}{{ nope | default: 'x' }}";
+        const string t = "{% assign v = nil %}{{ v }}{% for i in (1..2) %}{{ forloop.index }}{% endfor %}{{ nope | default: 'x' }}{% if coupon == blank %}{% endif %}{% if nil != code %}{% endif %}";
         var r = RenderBraze(t);
         Assert.Equal("12x", r.Output);
         Assert.Empty(r.Warnings);
@@ -150,10 +159,23 @@ public sealed class LiquidBrazeDialectTests
         var t1 = ParseOk("{{ api_trigger_properties.${product} }} {{ api_trigger_properties.order.total }} {{ api_trigger_properties.order.id }}");
         var t2 = ParseOk("{% for i in api_trigger_properties.items %}{{ i }}{% endfor %}{{ api_trigger_properties.items.size }}{{ ${first_name} }}");
         var keys = LiquidVariables.Collect([t1, t2], "api_trigger_properties").Select(k => string.Join('.', k)).ToList();
-        Assert.Equal(["product", "order.total", "order.id", "items"], keys);
+        Assert.Equal(["product", "order.total", "order.id", "items.[]"], keys);
 
         var sample = LiquidVariables.BuildSample(LiquidVariables.Collect([t1, t2], "api_trigger_properties"));
-        Assert.Equal("""{"product":"","order":{"total":"","id":""},"items":""}""", JsonSerializer.Serialize(sample));
+        Assert.Equal("""{"product":"","order":{"total":"","id":""},"items":[""]}""", JsonSerializer.Serialize(sample));
+    }
+
+    [Fact]
+    public void VariablePaths_LoopAndAssignAliases_ResolveToTriggerPropertyPaths()
+    {
+        const string t = "{% for item in api_trigger_properties.items %}{{ item.name }} {% for tag in item.tags %}{{ tag }}{% endfor %}{% endfor %}"
+            + "{% assign o = api_trigger_properties.order %}{{ o.total }} {{ api_trigger_properties.lines[0].sku }} {{ api_trigger_properties.first_item.first.id }}"
+            + "{% capture o %}x{% endcapture %}{{ o.ignored }}";
+        var paths = LiquidVariables.Collect([ParseOk(t)], "api_trigger_properties");
+        Assert.Equal(["items.[].name", "items.[].tags.[]", "order.total", "lines.[].sku", "first_item.[].id"], paths.Select(p => string.Join('.', p)));
+        Assert.Equal(
+            """{"items":[{"name":"","tags":[""]}],"order":{"total":""},"lines":[{"sku":""}],"first_item":[{"id":""}]}""",
+            JsonSerializer.Serialize(LiquidVariables.BuildSample(paths)));
     }
 
     [Fact]

@@ -27,6 +27,12 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
+    public void WidestRange_LoopsWithoutOverflow()
+    {
+        Assert.Equal("-9223372036854775807", Output("{% for i in (-9223372036854775807..9223372036854775807) %}{{ i }}{% break %}{% endfor %}"));
+    }
+
+    [Fact]
     public void HugeRange_ForloopLength_IsComputedNotMaterialised()
     {
         Assert.Equal("50000000", Output("{% for i in (1..50000000) %}{{ forloop.length }}{% break %}{% endfor %}"));
@@ -82,6 +88,15 @@ public sealed class LiquidLimitTests
     {
         var r = Render("{% assign s = 'xxxxxxxxxx' %}{% for i in (1..60) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}");
         Assert.Contains("(MaxOutputLength)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ManyLargeStringsKeptInAnArray_StoppedByMemoryLimit()
+    {
+        const string t = "{% assign big = 'xxxxxxxxxx' %}{% for i in (1..16) %}{% assign big = big | append: big %}{% endfor %}"
+            + "{% assign arr = '' | split: ',' %}{% for i in (1..2000) %}{% assign one = big | append: i | split: '#' %}{% assign arr = arr | concat: one %}{% endfor %}{{ arr | size }}";
+        var r = Render(t);
+        Assert.Contains("memory limit exceeded: the render allocated more than 268,435,456 bytes (MaxAllocatedBytes)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,6 +67,12 @@ public sealed record LiquidRenderOptions
     /// <summary>Most render steps (a node rendered, a loop iteration, a filter call; default 100,000), partials included.</summary>
     public long MaxSteps { get; init; } = 100_000;
 
+    /// <summary>
+    /// Most bytes the render may allocate (default 256 MB): bounds the memory a template can hold through values it
+    /// keeps, e.g. an array of many large strings built in a loop.
+    /// </summary>
+    public long MaxAllocatedBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>Deepest nesting of <c>include</c>/<c>render</c> (default 100).</summary>
     public int MaxPartialDepth { get; init; } = 100;
 
@@ -204,7 +210,12 @@ public sealed record LiquidRenderResult(string Output, bool Aborted, string? Abo
 
 /// <summary>A variable path a template reads, as written (<c>api_trigger_properties.${product}</c>) and as keys.</summary>
 /// <param name="Path">The path as written in the source.</param>
-/// <param name="Segments">The constant keys from the root (<c>["api_trigger_properties", "product"]</c>); stops at the first computed key.</param>
+/// <param name="Segments">
+/// The keys from the root (<c>["api_trigger_properties", "product"]</c>); <c>"[]"</c> stands for an element of an array
+/// (<c>items[0]</c>, or a loop variable). Loop variables and variables assigned a plain lookup are resolved to what they
+/// stand for: <c>item.name</c> inside <c>for item in api_trigger_properties.items</c> gives
+/// <c>["api_trigger_properties", "items", "[]", "name"]</c>. Stops at the first computed key.
+/// </param>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
 public sealed record LiquidVariablePath(string Path, IReadOnlyList<string> Segments, int Line, int Column);

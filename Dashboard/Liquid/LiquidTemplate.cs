@@ -116,6 +116,11 @@ public sealed class LiquidTemplate
             aborted = true;
             reason = e.Reason;
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A filter stopped on the render's own deadline rather than the caller's cancellation.
+            shared.Errors.Add(state.Fatal($"render deadline exceeded: the render took longer than {options.Timeout.TotalSeconds:0.###} s (Timeout)").ToDiagnostic());
+        }
         catch (InsufficientExecutionStackException)
         {
             shared.Errors.Add(Diagnostics.Create("Liquid error: Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
@@ -129,8 +134,9 @@ public static class LiquidVariables
 {
     /// <summary>
     /// The distinct key paths below <paramref name="root"/> that the templates read, in first-use order:
-    /// <c>api_trigger_properties.order.total</c> gives <c>["order", "total"]</c>. Computed keys end a path; the
-    /// <c>size</c>, <c>first</c> and <c>last</c> commands are not keys.
+    /// <c>api_trigger_properties.order.total</c> gives <c>["order", "total"]</c>, and <c>item.name</c> inside
+    /// <c>for item in api_trigger_properties.items</c> gives <c>["items", "[]", "name"]</c>. A path that only leads to
+    /// longer ones is left out; the <c>size</c>, <c>first</c> and <c>last</c> commands are not keys.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Collect(IEnumerable<LiquidTemplate> templates, string root)
     {
@@ -141,37 +147,46 @@ public static class LiquidVariables
             foreach (var p in t.VariablePaths)
             {
                 if (p.Segments.Count < 2 || p.Segments[0] != root) continue;
-                var keys = p.Segments.Skip(1).ToList();
-                if (keys.Count > 1 && keys[^1] is "size" or "first" or "last") keys.RemoveAt(keys.Count - 1);
-                if (seen.Add(string.Join('\u0001', keys))) result.Add(keys);
+                var keys = new List<string>(p.Segments.Count - 1);
+                for (var i = 1; i < p.Segments.Count; i++)
+                {
+                    var k = p.Segments[i];
+                    var last = i == p.Segments.Count - 1;
+                    if (k is "size" or "first" or "last")
+                    {
+                        if (last) break;
+                        if (k != "size") k = "[]";
+                    }
+                    keys.Add(k);
+                }
+                if (keys.Count > 0 && seen.Add(string.Join('\u0001', keys))) result.Add(keys);
             }
         }
-        // A path that is a prefix of a longer one is an object, not a leaf.
         return result.Where(k => !result.Any(o => o.Count > k.Count && o.Take(k.Count).SequenceEqual(k))).ToList();
     }
 
-    /// <summary>A sample payload holding every path as nested objects, each leaf an empty string.</summary>
+    /// <summary>
+    /// A sample payload holding every path as nested objects (<c>"[]"</c> as a one-element array), each leaf an empty string:
+    /// <c>["order", "total"]</c> and <c>["items", "[]", "name"]</c> give <c>{"order":{"total":""},"items":[{"name":""}]}</c>.
+    /// </summary>
     public static Dictionary<string, object?> BuildSample(IEnumerable<IReadOnlyList<string>> paths)
     {
         var root = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var path in paths)
-        {
-            var cur = root;
-            for (var i = 0; i < path.Count; i++)
-            {
-                if (i == path.Count - 1)
-                {
-                    cur.TryAdd(path[i], "");
-                    break;
-                }
-                if (!cur.TryGetValue(path[i], out var next) || next is not Dictionary<string, object?> d)
-                {
-                    d = new Dictionary<string, object?>(StringComparer.Ordinal);
-                    cur[path[i]] = d;
-                }
-                cur = d;
-            }
-        }
+        foreach (var path in paths) Insert(root, path, 0);
         return root;
+    }
+
+    private static object? Insert(object? node, IReadOnlyList<string> path, int i)
+    {
+        if (i == path.Count) return node ?? "";
+        if (path[i] == "[]")
+        {
+            var list = node as List<object?> ?? [null];
+            list[0] = Insert(list[0], path, i + 1);
+            return list;
+        }
+        var hash = node as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+        hash[path[i]] = Insert(hash.GetValueOrDefault(path[i]), path, i + 1);
+        return hash;
     }
 }

@@ -146,6 +146,8 @@ internal sealed class ExpressionParser
         return e;
     }
 
+    private static bool IsAbsence(Expr e) => e is LiteralExpr { Value: null or EmptyValue or BlankValue };
+
     private static bool IsLiteralWord(string word, out object? value)
     {
         switch (word)
@@ -216,6 +218,7 @@ internal sealed class ExpressionParser
                 {
                     segs.Add(new LookupSegment(lit.Value, null, false));
                     if (!dynamic && lit.Value is string ks) constant.Add(ks);
+                    else if (!dynamic && lit.Value is long) constant.Add("[]");
                     else dynamic = true;
                 }
                 else
@@ -229,7 +232,7 @@ internal sealed class ExpressionParser
         e.Segments = [.. segs];
         e.Path = _owner.SourceText(start, Current.Offset);
         var (line, col) = _owner.Locate(start);
-        _owner.RecordPath(new LiquidVariablePath(e.Path, constant, line, col));
+        e.KeySegments = _owner.RecordPath(e.Path, constant, line, col);
         return e;
     }
 
@@ -308,6 +311,12 @@ internal sealed class ExpressionParser
         else if (IsId("contains")) op = Next().Text;
         if (op is null) return left;
         var right = ParsePrimary();
+        // `x == blank`, `x != nil`: the author expects x may be missing, so it is not warned about.
+        if (op is "==" or "!=" or "<>")
+        {
+            if (left is LookupExpr l && IsAbsence(right)) l.Quiet = true;
+            if (right is LookupExpr r && IsAbsence(left)) r.Quiet = true;
+        }
         return new ComparisonExpr(left, op, right) { Line = left.Line, Column = left.Column };
     }
 }

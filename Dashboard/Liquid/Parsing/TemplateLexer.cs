@@ -150,9 +150,11 @@ internal static partial class TemplateLexer
             if (c == '$' && src[i + 1] == '{')
             {
                 var close = src.IndexOf('}', i + 2);
-                if (close < 0) return -1;
-                i = close + 1;
-                continue;
+                if (close > 0 && src.AsSpan(i + 2, close - i - 2).IndexOfAny("'\"{|\n") < 0)
+                {
+                    i = close + 1;
+                    continue;
+                }
             }
             if (c == '}' && src[i + 1] == '}') return i;
             i++;

@@ -18,14 +18,20 @@ internal sealed partial class TemplateParser
     public readonly List<LiquidDiagnostic> Warnings;
     public readonly List<LiquidVariablePath> Paths;
 
+    // Variables that stand for a path (loop variables, assigned lookups), so `item.name` inside
+    // `for item in api_trigger_properties.items` is known to read api_trigger_properties.items[].name.
+    private readonly List<(string Name, IReadOnlyList<string>? Segments)> _aliases;
+
     public TemplateParser(string source, LiquidParseOptions options, List<TemplateToken> tokens)
-        : this(source, new LineMap(source), options, tokens, [], [], [], 0)
+        : this(source, new LineMap(source), options, tokens, [], [], [], [], 0)
     {
     }
 
     private TemplateParser(string source, LineMap map, LiquidParseOptions options, List<TemplateToken> tokens,
-        List<LiquidDiagnostic> errors, List<LiquidDiagnostic> warnings, List<LiquidVariablePath> paths, int depth)
+        List<LiquidDiagnostic> errors, List<LiquidDiagnostic> warnings, List<LiquidVariablePath> paths,
+        List<(string Name, IReadOnlyList<string>? Segments)> aliases, int depth)
     {
+        _aliases = aliases;
         _src = source;
         _map = map;
         _options = options;
@@ -37,7 +43,7 @@ internal sealed partial class TemplateParser
         _depth = depth;
     }
 
-    private TemplateParser Sub(List<TemplateToken> tokens) => new(_src, _map, _options, tokens, Errors, Warnings, Paths, _depth);
+    private TemplateParser Sub(List<TemplateToken> tokens) => new(_src, _map, _options, tokens, Errors, Warnings, Paths, _aliases, _depth);
 
     public int MaxNestingDepth => _options.MaxNestingDepth;
 
@@ -45,7 +51,29 @@ internal sealed partial class TemplateParser
 
     public string SourceText(int start, int end) => _src[start..Math.Max(start, Math.Min(end, _src.Length))].TrimEnd();
 
-    public void RecordPath(LiquidVariablePath path) => Paths.Add(path);
+    public IReadOnlyList<string> RecordPath(string path, List<string> keys, int line, int column)
+    {
+        IReadOnlyList<string> resolved = keys;
+        if (keys.Count > 0)
+        {
+            for (var i = _aliases.Count - 1; i >= 0; i--)
+            {
+                if (_aliases[i].Name != keys[0]) continue;
+                if (_aliases[i].Segments is { } target) resolved = [.. target, .. keys.Skip(1)];
+                break;
+            }
+        }
+        Paths.Add(new LiquidVariablePath(path, resolved, line, column));
+        return resolved;
+    }
+
+    private void Alias(string name, Expr value) =>
+        _aliases.Add((name, value is LookupExpr { KeySegments.Count: > 0 } l ? l.KeySegments : null));
+
+    private void LoopAlias(string name, Expr collection) =>
+        _aliases.Add((name, collection is LookupExpr { KeySegments.Count: > 0 } l ? [.. l.KeySegments, "[]"] : null));
+
+    private void EndAlias() => _aliases.RemoveAt(_aliases.Count - 1);
 
     public LiquidDiagnostic Diagnostic(string description, int offset, string? suffix = null)
     {
@@ -382,7 +410,9 @@ internal sealed partial class TemplateParser
             if (off is null) node.OffsetContinue = true;
             else node.Offset = off;
         }
+        LoopAlias(v, coll);
         node.Body = ParseBlockBody(t, ["else", "endfor"], out var end);
+        EndAlias();
         if (end.Name == "else") node.ElseBody = ParseBlockBody(t, ["endfor"], out _);
         if (node.Blank)
         {
@@ -403,7 +433,9 @@ internal sealed partial class TemplateParser
             Offset = attrs.GetValueOrDefault("offset"),
             Cols = attrs.GetValueOrDefault("cols"),
         };
+        LoopAlias(v, coll);
         node.Body = ParseBlockBody(t, ["endtablerow"], out _);
+        EndAlias();
         return At(node, t.Start);
     }
 
@@ -425,6 +457,7 @@ internal sealed partial class TemplateParser
             throw new LiquidSyntaxException("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]", offset);
         }
         var value = Parse(rest, offset, p => p.ParseFilterExpression());
+        Alias(name, value);
         return At(new AssignNode(name, value), t.Start);
     }
 
@@ -434,6 +467,7 @@ internal sealed partial class TemplateParser
         if (name.Length == 0 && !_lax)
             throw new LiquidSyntaxException("Syntax Error in 'capture' - Valid syntax: capture [var]", t.MarkupStart);
         var body = ParseBlockBody(t, ["endcapture"], out _);
+        _aliases.Add((name, null));
         return At(new CaptureNode(name, body), t.Start);
     }
 

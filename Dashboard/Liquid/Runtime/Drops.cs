@@ -145,7 +145,10 @@ internal sealed class LoopSegment
                 return Window(list, 0, list.Count, from, to);
             case LiquidRange r:
                 {
-                    var seg = Window(null, 0, r.Count, from, to);
+                    // A range wider than long.MaxValue elements is cut there rather than overflowing to empty.
+                    var span = r.End - r.Start;
+                    var count = r.End < r.Start ? 0 : span is >= 0 and < long.MaxValue ? span + 1 : long.MaxValue;
+                    var seg = Window(null, 0, count, from, to);
                     return new LoopSegment(null, r.Start + seg._start, seg.Count);
                 }
             case IDictionary<string, object?> h:

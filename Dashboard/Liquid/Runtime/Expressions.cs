@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Dashboard.Liquid.Runtime;
 
 /// <summary>An expression: literal, range, variable lookup, filtered value or condition.</summary>
@@ -61,6 +59,7 @@ internal sealed class LookupExpr : Expr
     public LookupSegment[] Segments = [];
     public string Path = "";
     public bool Quiet;
+    public IReadOnlyList<string> KeySegments = [];
 
     public override object? Eval(RenderState st)
     {
@@ -258,15 +257,5 @@ internal sealed class LogicExpr(Expr[] conditions, bool[] isAnd) : Expr
             if (!isAnd[i] && v) return true;
         }
         return LiquidValues.IsTruthy(conditions[^1].Eval(st));
-    }
-}
-
-internal static class ExprText
-{
-    public static string Describe(object? v)
-    {
-        var sb = new StringBuilder();
-        LiquidValues.AppendOutput(sb, v);
-        return sb.ToString();
     }
 }

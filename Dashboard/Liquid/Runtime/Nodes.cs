@@ -66,7 +66,7 @@ internal static class Nodes
         CheckDepth(st);
         var template = LoadPartial(st, name);
         var sb = new StringBuilder();
-        var (oldSource, oldLine, oldCol) = (st.Source, line, column);
+        var oldSource = st.Source;
         st.Source = name;
         st.Depth++;
         try
@@ -77,7 +77,7 @@ internal static class Nodes
         {
             st.Depth--;
             st.Source = oldSource;
-            st.At(oldLine, oldCol);
+            st.At(line, column);
         }
         return sb.ToString();
     }

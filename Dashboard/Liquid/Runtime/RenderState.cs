@@ -40,6 +40,7 @@ internal sealed class RenderShared
     public required CancellationToken CallerToken;
     public required DateTimeOffset Now;
     public long Steps;
+    public long AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
     public readonly List<LiquidDiagnostic> Errors = [];
     public readonly List<LiquidDiagnostic> Warnings = [];
     public readonly HashSet<(int, int, string?, string)> WarningKeys = [];
@@ -103,6 +104,7 @@ internal sealed class RenderState : IFilterContext
         Shared.Steps += count;
         if (Shared.Steps > Shared.Options.MaxSteps)
             throw Fatal($"render step limit exceeded: more than {Shared.Options.MaxSteps:N0} steps (MaxSteps)");
+        if ((Shared.Steps & 63) == 0) CheckMemory();
         if (Shared.Token.IsCancellationRequested)
         {
             if (Shared.CallerToken.IsCancellationRequested) throw new OperationCanceledException(Shared.CallerToken);
@@ -122,8 +124,15 @@ internal sealed class RenderState : IFilterContext
         sb.Append(text);
     }
 
+    private void CheckMemory()
+    {
+        if (GC.GetAllocatedBytesForCurrentThread() - Shared.AllocatedAtStart > Shared.Options.MaxAllocatedBytes)
+            throw Fatal($"memory limit exceeded: the render allocated more than {Shared.Options.MaxAllocatedBytes:N0} bytes (MaxAllocatedBytes)");
+    }
+
     public void CheckValueSize(object? value)
     {
+        CheckMemory();
         var max = Shared.Options.MaxOutputLength;
         var size = value switch
         {
