@@ -13,8 +13,8 @@ internal static class ExpressionLexer
 {
     public static List<ExprToken> Tokenize(string markup, int baseOffset)
     {
-        // Markup averages well over three characters a token; sizing up front saves the list's regrowth.
-        var list = new List<ExprToken>(markup.Length / 3 + 2);
+        // Markup averages about six characters a token; sizing up front saves most of the list's regrowth.
+        var list = new List<ExprToken>(markup.Length / 6 + 3);
         var i = 0;
         var n = markup.Length;
         while (i < n)
