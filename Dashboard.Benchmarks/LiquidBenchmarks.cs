@@ -14,6 +14,7 @@ namespace Dashboard.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
+[MedianColumn]
 public class LiquidBenchmarks
 {
     private LiquidTemplate ourProducts = null!;

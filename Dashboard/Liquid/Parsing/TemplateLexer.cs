@@ -96,7 +96,7 @@ internal static partial class TemplateLexer
                 while (i < me && char.IsWhiteSpace(src[i])) i++;
                 var tok = new TemplateToken
                 {
-                    Kind = TokenKind.Tag, Start = open, Name = name, Markup = src[i..me].TrimEnd(), MarkupStart = i,
+                    Kind = TokenKind.Tag, Start = open, Name = name, Markup = src.AsSpan(i, me - i).TrimEnd().ToString(), MarkupStart = i,
                     TrimLeft = trimL, TrimRight = trimR,
                 };
                 tokens.Add(tok);
