@@ -13,11 +13,12 @@ internal sealed class ExpressionParser
     private int _nesting;
     private int _i;
 
-    public ExpressionParser(TemplateParser owner, string markup, int offset, bool lax)
+    // `tokenBuffer`: a token list to reuse; this parser must be finished with before the buffer is reused.
+    public ExpressionParser(TemplateParser owner, string markup, int offset, bool lax, List<ExprToken>? tokenBuffer = null)
     {
         _owner = owner;
         _lax = lax;
-        _t = ExpressionLexer.Tokenize(markup, offset);
+        _t = ExpressionLexer.Tokenize(markup, offset, tokenBuffer);
         if (lax)
         {
             _laxJunkStart = _t[0].Kind == ExprKind.Junk;

@@ -153,9 +153,10 @@ internal sealed partial class TemplateParser
         return null;
     }
 
-    private ExpressionParser Exprs(TemplateToken t, bool lax) => new(this, t.Markup, t.MarkupStart, lax);
+    // Every expression parser lives only inside one Parse call, so they can all share one token list.
+    private readonly List<ExprToken> _exprTokens = new(32);
 
-    private ExpressionParser Exprs(string markup, int offset, bool lax) => new(this, markup, offset, lax);
+    private ExpressionParser Exprs(string markup, int offset, bool lax) => new(this, markup, offset, lax, _exprTokens);
 
     /// <summary>Parses strictly; in lax mode falls back to a forgiving parse when the strict one fails.</summary>
     private T Parse<T>(string markup, int offset, Func<ExpressionParser, T> parse)
