@@ -82,7 +82,7 @@ public sealed class LiquidBrazeDialectTests
     [InlineData("{% abort_message(\"no coupon\") %}", "no coupon")]
     [InlineData("{% abort_message() %}", null)]
     [InlineData("{% abort_message %}", null)]
-    public void AbortMessage_EndsRenderAsAborted(string tag, string? reason)
+    public void AbortMessage_AnyArgumentForm_EndsRenderAsAborted(string tag, string? reason)
     {
         var r = RenderBraze("before " + tag + " after");
         Assert.True(r.Aborted);
@@ -116,7 +116,7 @@ public sealed class LiquidBrazeDialectTests
     }
 
     [Fact]
-    public void BrazeUnsupportedFilter_WarnsButRenders()
+    public void Filter_UnsupportedByBraze_WarnsButRenders()
     {
         var r = RenderBraze("{{ '  x' | lstrip }}");
         Assert.Equal("x", r.Output);
@@ -144,7 +144,7 @@ public sealed class LiquidBrazeDialectTests
     }
 
     [Fact]
-    public void ContentBlocks_ResolveFromPartials()
+    public void ContentBlocks_NamedBlock_RendersFromPartials()
     {
         var context = new LiquidRenderContext(Vars(("first_name", "Ana")))
         {
@@ -154,7 +154,7 @@ public sealed class LiquidBrazeDialectTests
     }
 
     [Fact]
-    public void VariablePaths_ListEveryTriggerPropertyKeyIncludingNested()
+    public void VariablePaths_SeveralTemplates_ListEveryTriggerPropertyKeyIncludingNested()
     {
         var t1 = ParseOk("{{ api_trigger_properties.${product} }} {{ api_trigger_properties.order.total }} {{ api_trigger_properties.order.id }}");
         var t2 = ParseOk("{% for i in api_trigger_properties.items %}{{ i }}{% endfor %}{{ api_trigger_properties.items.size }}{{ ${first_name} }}");
@@ -179,7 +179,7 @@ public sealed class LiquidBrazeDialectTests
     }
 
     [Fact]
-    public void VariablePaths_KeepSourceSpellingAndPosition()
+    public void VariablePaths_BrazeAttribute_KeepsSourceSpellingAndPosition()
     {
         var path = Assert.Single(ParseOk("\n {{ api_trigger_properties.${product_nme} }}").VariablePaths);
         Assert.Equal("api_trigger_properties.${product_nme}", path.Path);

@@ -69,7 +69,7 @@ public sealed class LiquidEngineTests
     }
 
     [Fact]
-    public void AssignCaptureIncrementDecrement_WorkAsLiquid()
+    public void VariableTags_AssignCaptureIncrementDecrement_BehaveAsLiquid()
     {
         const string t = "{% assign x = 'a' | upcase %}{% capture y %}[{{ x }}]{% endcapture %}{{ y }}{% increment c %}{% increment c %}{% decrement d %}";
         Assert.Equal("[A]01-1", Output(t));
@@ -83,7 +83,7 @@ public sealed class LiquidEngineTests
     }
 
     [Fact]
-    public void CommentRawAndInlineComment_ProduceNoMarkup()
+    public void CommentTags_CommentRawInline_HideOrKeepMarkupVerbatim()
     {
         Assert.Equal("a{{ x }}b", Output("a{% comment %}{{ hidden }}{% endcomment %}{% raw %}{{ x }}{% endraw %}{% # note %}b"));
     }
@@ -103,7 +103,7 @@ public sealed class LiquidEngineTests
     }
 
     [Fact]
-    public void WhitespaceControl_StripsAdjacentWhitespace()
+    public void WhitespaceControl_DashMarkers_StripAdjacentWhitespace()
     {
         Assert.Equal("[x]", Output("[  {%- if true -%}\n  x\n  {%- endif -%}  ]"));
         Assert.Equal("ab", Output("a  \n {{- '' -}} \n b"));

@@ -27,7 +27,7 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void WidestRange_LoopsWithoutOverflow()
+    public void Range_WidestPossible_LoopsWithoutOverflow()
     {
         Assert.Equal("-9223372036854775807", Output("{% for i in (-9223372036854775807..9223372036854775807) %}{{ i }}{% break %}{% endfor %}"));
     }
@@ -39,7 +39,7 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void EndlessIncludeRecursion_StoppedByPartialDepth()
+    public void Include_EndlessRecursion_StoppedByPartialDepth()
     {
         var r = Render("{% include 'loop' %}", partials: new Dictionary<string, string> { ["loop"] = "a{% include 'loop' %}" });
         Assert.Contains("Nesting too deep: more than 100 nested include/render (MaxPartialDepth)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
@@ -47,14 +47,14 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void EndlessRenderRecursion_StoppedByPartialDepth()
+    public void RenderTag_EndlessRecursion_StoppedByPartialDepth()
     {
         var r = Render("{% render 'loop' %}", partials: new Dictionary<string, string> { ["loop"] = "{% render 'loop' %}" });
         Assert.Contains("(MaxPartialDepth)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void DeepNestingThroughRecursivePartials_EndsWithAnErrorNotACrash()
+    public void Include_DeepNestingThroughRecursion_EndsWithAnErrorNotACrash()
     {
         var body = string.Concat(Enumerable.Repeat("{% if true %}", 99)) + "{% include 'p' %}" + string.Concat(Enumerable.Repeat("{% endif %}", 99));
         var r = Render("{% include 'p' %}", partials: new Dictionary<string, string> { ["p"] = body });
@@ -62,14 +62,14 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void PartialWithSyntaxError_IsARenderErrorNamingThePartial()
+    public void Partial_WithSyntaxError_IsARenderErrorNamingThePartial()
     {
         var r = Render("{% include 'bad' %}", partials: new Dictionary<string, string> { ["bad"] = "{% if %}" });
         Assert.StartsWith("Liquid error: syntax error in partial 'bad':", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void HugeOutput_StoppedByOutputLimit()
+    public void Output_Huge_StoppedByOutputLimit()
     {
         var r = Render("{% for i in (1..50000) %}{{ s }}{% endfor %}", Vars(("s", new string('x', 1000))));
         Assert.Contains("output limit exceeded: more than 1,048,576 characters (MaxOutputLength)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
@@ -77,21 +77,21 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void DoublingString_StoppedBeforeItHoldsMemory()
+    public void Assign_DoublingString_StoppedBeforeItHoldsMemory()
     {
         var r = Render("{% assign s = 'xxxxxxxxxx' %}{% for i in (1..60) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}");
         Assert.Contains("(MaxOutputLength)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void DoublingCapture_StoppedByOutputLimit()
+    public void Capture_Doubling_StoppedByOutputLimit()
     {
         var r = Render("{% assign s = 'xxxxxxxxxx' %}{% for i in (1..60) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}");
         Assert.Contains("(MaxOutputLength)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ManyLargeStringsKeptInAnArray_StoppedByMemoryLimit()
+    public void Array_ManyLargeStringsKept_StoppedByMemoryLimit()
     {
         const string t = "{% assign big = 'xxxxxxxxxx' %}{% for i in (1..16) %}{% assign big = big | append: big %}{% endfor %}"
             + "{% assign arr = '' | split: ',' %}{% for i in (1..2000) %}{% assign one = big | append: i | split: '#' %}{% assign arr = arr | concat: one %}{% endfor %}{{ arr | size }}";
@@ -100,7 +100,7 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void DeepBlockNesting_ParseErrorNamesTheLimit()
+    public void Parse_DeepBlockNesting_ErrorNamesTheLimit()
     {
         var source = string.Concat(Enumerable.Repeat("{% if true %}", 3000)) + "x" + string.Concat(Enumerable.Repeat("{% endif %}", 3000));
         var parsed = LiquidTemplate.Parse(source);
@@ -109,14 +109,14 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void DeepBlockNesting_WithinLimit_Renders()
+    public void Parse_BlockNestingWithinLimit_Renders()
     {
         var source = string.Concat(Enumerable.Repeat("{% if true %}", 100)) + "x" + string.Concat(Enumerable.Repeat("{% endif %}", 100));
         Assert.Equal("x", Output(source));
     }
 
     [Fact]
-    public void DeepExpressionNesting_ParseErrorNotStackOverflow()
+    public void Parse_DeepExpressionNesting_ErrorNotStackOverflow()
     {
         var source = "{{ " + string.Concat(Enumerable.Repeat("a[", 20000)) + "0" + new string(']', 20000) + " }}";
         var parsed = LiquidTemplate.Parse(source);
@@ -124,7 +124,7 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void TemplateTooLong_ParseErrorNamesTheLimit()
+    public void Parse_TemplateTooLong_ErrorNamesTheLimit()
     {
         var parsed = LiquidTemplate.Parse(new string('x', 100_001));
         Assert.Equal("Liquid syntax error: template too long: 100,001 characters, at most 100,000 are allowed (MaxTemplateLength)", Assert.Single(parsed.Errors).Message);
@@ -140,7 +140,7 @@ public sealed class LiquidLimitTests
     }
 
     [Fact]
-    public void Limits_AreOptions()
+    public void Limits_SetThroughOptions_AreEnforced()
     {
         var r = Render("{% for i in (1..100) %}x{% endfor %}", options: new LiquidRenderOptions { MaxSteps = 50 });
         Assert.Contains("more than 50 steps (MaxSteps)", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
