@@ -154,7 +154,7 @@ internal sealed partial class TemplateParser
     }
 
     // Every expression parser lives only inside one Parse call, so they can all share one token list.
-    private readonly List<ExprToken> _exprTokens = new(32);
+    private readonly List<ExprToken> _exprTokens = new(8);
 
     private ExpressionParser Exprs(string markup, int offset, bool lax) => new(this, markup, offset, lax, _exprTokens);
 
