@@ -18,10 +18,12 @@ namespace Dashboard.Benchmarks;
 public class LiquidBenchmarks
 {
     private LiquidTemplate ourProducts = null!;
+    private LiquidTemplate ourProductsNoMath = null!;
     private LiquidTemplate ourEmail = null!;
     private LiquidRenderContext ourProductData = null!;
     private LiquidRenderContext ourEmailData = null!;
     private DotLiquidTemplate dotProducts = null!;
+    private DotLiquidTemplate dotProductsNoMath = null!;
     private DotLiquidTemplate dotEmail = null!;
     private Hash dotProductData = null!;
     private Hash dotEmailData = null!;
@@ -37,11 +39,14 @@ public class LiquidBenchmarks
         dotEmailData = DotLiquidData.ToHash(new Dictionary<string, object?> { ["api_trigger_properties"] = trigger });
 
         ourProducts = OurParse(Scenarios.ProductListTemplate);
+        ourProductsNoMath = OurParse(Scenarios.ProductListNoMathTemplate);
         ourEmail = OurParse(Scenarios.EmailTemplate);
         dotProducts = DotLiquidTemplate.Parse(Scenarios.ProductListTemplate);
+        dotProductsNoMath = DotLiquidTemplate.Parse(Scenarios.ProductListNoMathTemplate);
         dotEmail = DotLiquidTemplate.Parse(Scenarios.EmailTemplate);
 
         OutputCheck.SameOutput("product list", ProductsRenderOurs(), ProductsRenderDotLiquid(), "TRAIL RUNNER MODEL 100");
+        OutputCheck.SameOutput("product list without arithmetic", ProductsNoMathRenderOurs(), ProductsNoMathRenderDotLiquid(), "TRAIL RUNNER MODEL 100");
         OutputCheck.SameOutput("email", EmailRenderOurs(), EmailRenderDotLiquid(), "Merino socks (3 pack)");
     }
 
@@ -68,6 +73,12 @@ public class LiquidBenchmarks
 
     [BenchmarkCategory("Products: render"), Benchmark]
     public string ProductsRenderOurs() => OurRender(ourProducts, ourProductData);
+
+    [BenchmarkCategory("Products, no times: render"), Benchmark(Baseline = true)]
+    public string ProductsNoMathRenderDotLiquid() => dotProductsNoMath.Render(dotProductData, CultureInfo.InvariantCulture);
+
+    [BenchmarkCategory("Products, no times: render"), Benchmark]
+    public string ProductsNoMathRenderOurs() => OurRender(ourProductsNoMath, ourProductData);
 
     [BenchmarkCategory("Email: parse"), Benchmark(Baseline = true)]
     public DotLiquidTemplate EmailParseDotLiquid() => DotLiquidTemplate.Parse(Scenarios.EmailTemplate);
