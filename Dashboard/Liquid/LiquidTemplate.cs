@@ -64,10 +64,31 @@ public sealed class LiquidTemplate
             errors.Add(new LiquidDiagnostic($"Liquid syntax error: Nesting too deep: the template nests more deeply than can be parsed (MaxNestingDepth)", 1, 1, options.Name));
         }
 
-        var warnings = parser?.Warnings.Distinct().ToList() ?? [];
+        List<LiquidDiagnostic> warnings = parser is null || parser.Warnings.Count == 0 ? [] : parser.Warnings.Distinct().ToList();
         if (errors.Count > 0) return new LiquidParseResult(null, errors.Distinct().OrderBy(e => e.Line).ThenBy(e => e.Column).ToList(), warnings);
-        var paths = parser!.Paths.DistinctBy(p => (p.Path, p.Line, p.Column)).OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
-        return new LiquidParseResult(new LiquidTemplate(root, options.Name, warnings, paths), [], warnings);
+        return new LiquidParseResult(new LiquidTemplate(root, options.Name, warnings, SourceOrder(parser!.Paths)), [], warnings);
+    }
+
+    // Paths arrive almost always in source order already; a lax re-parse can record one twice.
+    private static List<LiquidVariablePath> SourceOrder(List<LiquidVariablePath> paths)
+    {
+        var ordered = true;
+        for (var i = 1; i < paths.Count && ordered; i++)
+            ordered = Compare(paths[i - 1], paths[i]) <= 0;
+        if (!ordered) paths = paths.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
+        var result = new List<LiquidVariablePath>(paths.Count);
+        foreach (var p in paths)
+        {
+            // Equal positions are adjacent once ordered.
+            var duplicate = false;
+            for (var j = result.Count - 1; j >= 0 && Compare(result[j], p) == 0 && !duplicate; j--)
+                duplicate = result[j].Path == p.Path;
+            if (!duplicate) result.Add(p);
+        }
+        return result;
+
+        static int Compare(LiquidVariablePath a, LiquidVariablePath b) =>
+            a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
     }
 
     /// <summary>Renders with the given variables.</summary>
@@ -100,7 +121,7 @@ public sealed class LiquidTemplate
         };
         shared.Warnings.AddRange(Warnings);
         var state = new RenderState(shared, context.Variables) { Source = Name };
-        var sb = new StringBuilder();
+        var sb = OutputBuffer.Rent();
         var aborted = false;
         string? reason = null;
         try
@@ -125,7 +146,37 @@ public sealed class LiquidTemplate
         {
             shared.Errors.Add(Diagnostics.Create("Liquid error: Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
         }
-        return new LiquidRenderResult(sb.ToString(), aborted, reason, shared.Errors, shared.Warnings);
+        var output = sb.ToString();
+        OutputBuffer.Return(sb);
+        return new LiquidRenderResult(output, aborted, reason, shared.Errors, shared.Warnings);
+    }
+
+    /// <summary>
+    /// One output builder kept per thread, so a render appends into a buffer that has already grown instead of
+    /// allocating and regrowing a new one. A render on the same thread while one is running (e.g. from a
+    /// filter) simply gets a fresh builder; very large buffers are not kept.
+    /// </summary>
+    private static class OutputBuffer
+    {
+        private const int MaxKeptCapacity = 64 * 1024;
+
+        [ThreadStatic]
+        private static StringBuilder? t_cached;
+
+        public static StringBuilder Rent()
+        {
+            var sb = t_cached;
+            if (sb is null) return new StringBuilder(1024);
+            t_cached = null;
+            return sb;
+        }
+
+        public static void Return(StringBuilder sb)
+        {
+            if (sb.Capacity > MaxKeptCapacity) return;
+            sb.Clear();
+            t_cached = sb;
+        }
     }
 }
 

@@ -63,6 +63,21 @@ internal static class ArrayFilters
     private static object? Join(object? input, FilterArguments args, IFilterContext context)
     {
         var glue = args.Count > 0 ? Str(args[0]) : " ";
+        if (input is IList<object?> { Count: <= 64 } small && IsFlat(small))
+        {
+            // A short flat array, the usual case: one exact-size string instead of a growing builder.
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var parts = new string[small.Count];
+            var length = (long)glue.Length * Math.Max(0, parts.Length - 1);
+            for (var i = 0; i < parts.Length; i++)
+            {
+                context.Step();
+                parts[i] = Str(small[i]);
+                length += parts[i].Length;
+            }
+            GuardLength(length, "join");
+            return string.Join(glue, parts);
+        }
         var sb = new StringBuilder();
         var first = true;
         foreach (var item in Iterate(input, context))
@@ -72,6 +87,13 @@ internal static class ArrayFilters
             AppendGuarded(sb, Str(item), "join");
         }
         return sb.ToString();
+    }
+
+    private static bool IsFlat(IList<object?> list)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] is IList<object?>) return false;
+        return true;
     }
 
     private static object? Compact(object? input, FilterArguments args, IFilterContext context)

@@ -11,9 +11,12 @@ internal readonly record struct ExprToken(ExprKind Kind, string Text, int Offset
 /// <summary>Splits tag and output markup into tokens; offsets are absolute positions in the template.</summary>
 internal static class ExpressionLexer
 {
-    public static List<ExprToken> Tokenize(string markup, int baseOffset)
+    // `into`: a list to reuse (it is cleared first); a new one when null.
+    public static List<ExprToken> Tokenize(string markup, int baseOffset, List<ExprToken>? into = null)
     {
-        var list = new List<ExprToken>();
+        // Markup averages about six characters a token; sizing up front saves most of the list's regrowth.
+        var list = into ?? new List<ExprToken>(markup.Length / 6 + 3);
+        list.Clear();
         var i = 0;
         var n = markup.Length;
         while (i < n)

@@ -13,11 +13,12 @@ internal sealed class ExpressionParser
     private int _nesting;
     private int _i;
 
-    public ExpressionParser(TemplateParser owner, string markup, int offset, bool lax)
+    // `tokenBuffer`: a token list to reuse; this parser must be finished with before the buffer is reused.
+    public ExpressionParser(TemplateParser owner, string markup, int offset, bool lax, List<ExprToken>? tokenBuffer = null)
     {
         _owner = owner;
         _lax = lax;
-        _t = ExpressionLexer.Tokenize(markup, offset);
+        _t = ExpressionLexer.Tokenize(markup, offset, tokenBuffer);
         if (lax)
         {
             _laxJunkStart = _t[0].Kind == ExprKind.Junk;
@@ -166,7 +167,7 @@ internal sealed class ExpressionParser
     {
         var start = Current.Offset;
         var e = new LookupExpr();
-        var constant = new List<string>();
+        var constant = new List<string>(4);
         var dynamic = false;
         var tok = Next();
         switch (tok.Kind)
@@ -251,7 +252,7 @@ internal sealed class ExpressionParser
             while (!AtEnd && Current.Kind != ExprKind.Pipe) _i++;
         }
         else input = ParsePrimary();
-        var filters = new List<FilterCall>();
+        List<FilterCall>? filters = null;
         while (Current.Kind == ExprKind.Pipe)
         {
             _i++;
@@ -266,27 +267,27 @@ internal sealed class ExpressionParser
             var call = _owner.ResolveFilter(nameTok.Text, nameTok.Offset);
             if (Accept(ExprKind.Colon))
             {
-                var args = new List<Expr>();
-                var named = new List<(string, Expr)>();
+                var args = new List<Expr>(2);
+                List<(string, Expr)>? named = null;
                 do
                 {
                     if (Current.Kind == ExprKind.Id && Peek().Kind == ExprKind.Colon)
                     {
                         var key = Next().Text;
                         _i++;
-                        named.Add((key, ParsePrimary()));
+                        (named ??= []).Add((key, ParsePrimary()));
                     }
                     else args.Add(ParsePrimary());
                 }
                 while (Accept(ExprKind.Comma));
                 call.Args = [.. args];
-                call.Named = [.. named];
+                if (named is not null) call.Named = [.. named];
             }
-            filters.Add(call);
+            (filters ??= new List<FilterCall>(2)).Add(call);
+            // `x | default: ...` says the author expects x may be missing: no warning for it.
+            if (call.Name == "default" && input is LookupExpr quiet) quiet.Quiet = true;
         }
-        // `x | default: ...` says the author expects x may be missing: no warning for it.
-        if (input is LookupExpr quiet && filters.Any(f => f.Name == "default")) quiet.Quiet = true;
-        return filters.Count == 0 ? input : new FilteredExpr(input, [.. filters]) { Line = input.Line, Column = input.Column };
+        return filters is null ? input : new FilteredExpr(input, [.. filters]) { Line = input.Line, Column = input.Column };
     }
 
     // ---------------------------------------------------------------- conditions

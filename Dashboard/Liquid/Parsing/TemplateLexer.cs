@@ -20,17 +20,19 @@ internal sealed class TemplateToken
 /// <summary>Maps source offsets to 1-based line and column.</summary>
 internal sealed class LineMap
 {
-    private readonly List<int> _starts = [0];
+    private readonly int[] _starts;
 
     public LineMap(string source)
     {
-        for (var i = 0; i < source.Length; i++)
-            if (source[i] == '\n') _starts.Add(i + 1);
+        _starts = new int[source.AsSpan().Count('\n') + 1];
+        var line = 1;
+        for (var i = source.IndexOf('\n'); i >= 0; i = source.IndexOf('\n', i + 1))
+            _starts[line++] = i + 1;
     }
 
     public (int Line, int Column) Locate(int offset)
     {
-        var idx = _starts.BinarySearch(offset);
+        var idx = Array.BinarySearch(_starts, offset);
         if (idx < 0) idx = ~idx - 1;
         return (idx + 1, offset - _starts[idx] + 1);
     }
@@ -49,7 +51,7 @@ internal static partial class TemplateLexer
 
     public static List<TemplateToken> Tokenize(string src)
     {
-        var tokens = new List<TemplateToken>();
+        var tokens = new List<TemplateToken>(Math.Min(src.Length / 16 + 4, 4096));
         var pos = 0;
         while (pos < src.Length)
         {
@@ -94,7 +96,7 @@ internal static partial class TemplateLexer
                 while (i < me && char.IsWhiteSpace(src[i])) i++;
                 var tok = new TemplateToken
                 {
-                    Kind = TokenKind.Tag, Start = open, Name = name, Markup = src[i..me].TrimEnd(), MarkupStart = i,
+                    Kind = TokenKind.Tag, Start = open, Name = name, Markup = src.AsSpan(i, me - i).TrimEnd().ToString(), MarkupStart = i,
                     TrimLeft = trimL, TrimRight = trimR,
                 };
                 tokens.Add(tok);

@@ -49,7 +49,7 @@ internal sealed partial class TemplateParser
 
     public (int Line, int Column) Locate(int offset) => _map.Locate(Math.Clamp(offset, 0, _src.Length));
 
-    public string SourceText(int start, int end) => _src[start..Math.Max(start, Math.Min(end, _src.Length))].TrimEnd();
+    public string SourceText(int start, int end) => _src.AsSpan(start, Math.Max(0, Math.Min(end, _src.Length) - start)).TrimEnd().ToString();
 
     public IReadOnlyList<string> RecordPath(string path, List<string> keys, int line, int column)
     {
@@ -59,7 +59,13 @@ internal sealed partial class TemplateParser
             for (var i = _aliases.Count - 1; i >= 0; i--)
             {
                 if (_aliases[i].Name != keys[0]) continue;
-                if (_aliases[i].Segments is { } target) resolved = [.. target, .. keys.Skip(1)];
+                if (_aliases[i].Segments is { } target)
+                {
+                    var joined = new List<string>(target.Count + keys.Count - 1);
+                    joined.AddRange(target);
+                    for (var k = 1; k < keys.Count; k++) joined.Add(keys[k]);
+                    resolved = joined;
+                }
                 break;
             }
         }
@@ -147,9 +153,10 @@ internal sealed partial class TemplateParser
         return null;
     }
 
-    private ExpressionParser Exprs(TemplateToken t, bool lax) => new(this, t.Markup, t.MarkupStart, lax);
+    // Every expression parser lives only inside one Parse call, so they can all share one token list.
+    private readonly List<ExprToken> _exprTokens = new(8);
 
-    private ExpressionParser Exprs(string markup, int offset, bool lax) => new(this, markup, offset, lax);
+    private ExpressionParser Exprs(string markup, int offset, bool lax) => new(this, markup, offset, lax, _exprTokens);
 
     /// <summary>Parses strictly; in lax mode falls back to a forgiving parse when the strict one fails.</summary>
     private T Parse<T>(string markup, int offset, Func<ExpressionParser, T> parse)

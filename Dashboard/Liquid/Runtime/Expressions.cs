@@ -203,7 +203,8 @@ internal sealed class FilteredExpr(Expr input, FilterCall[] filters) : Expr
             st.At(f.Line, f.Column);
             try
             {
-                value = f.Function(value, new FilterArguments(pos, named), st);
+                var args = pos.Length == 0 && f.Named.Length == 0 ? FilterArguments.None : new FilterArguments(pos, named);
+                value = f.Function(value, args, st);
             }
             catch (LiquidFilterException e)
             {
