@@ -119,6 +119,11 @@ public sealed class LiquidTemplate
             CallerToken = cancellationToken,
             Now = context.Now ?? DateTimeOffset.Now,
         };
+        if (options.Timeout > TimeSpan.Zero && options.Timeout.TotalMilliseconds < int.MaxValue)
+        {
+            shared.DeadlineTimestamp = System.Diagnostics.Stopwatch.GetTimestamp()
+                + (long)(options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        }
         shared.Warnings.AddRange(Warnings);
         var state = new RenderState(shared, context.Variables) { Source = Name };
         var sb = OutputBuffer.Rent();

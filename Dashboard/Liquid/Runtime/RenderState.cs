@@ -40,6 +40,9 @@ internal sealed class RenderShared
     public required CancellationToken CallerToken;
     public required DateTimeOffset Now;
     public long Steps;
+
+    /// <summary>The <see cref="System.Diagnostics.Stopwatch"/> timestamp past which the render stops; a timer-driven token alone can fire late on a busy machine.</summary>
+    public long DeadlineTimestamp = long.MaxValue;
     public long AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
     public readonly List<LiquidDiagnostic> Errors = [];
     public readonly List<LiquidDiagnostic> Warnings = [];
@@ -104,13 +107,20 @@ internal sealed class RenderState : IFilterContext
         Shared.Steps += count;
         if (Shared.Steps > Shared.Options.MaxSteps)
             throw Fatal($"render step limit exceeded: more than {Shared.Options.MaxSteps:N0} steps (MaxSteps)");
-        if ((Shared.Steps & 63) == 0) CheckMemory();
+        if ((Shared.Steps & 63) == 0)
+        {
+            if (System.Diagnostics.Stopwatch.GetTimestamp() > Shared.DeadlineTimestamp) throw DeadlineExceeded();
+            CheckMemory();
+        }
         if (Shared.Token.IsCancellationRequested)
         {
             if (Shared.CallerToken.IsCancellationRequested) throw new OperationCanceledException(Shared.CallerToken);
-            throw Fatal($"render deadline exceeded: the render took longer than {Shared.Options.Timeout.TotalSeconds:0.###} s (Timeout)");
+            throw DeadlineExceeded();
         }
     }
+
+    private LiquidRenderException DeadlineExceeded() =>
+        Fatal($"render deadline exceeded: the render took longer than {Shared.Options.Timeout.TotalSeconds:0.###} s (Timeout)");
 
     public LiquidRenderException Fatal(string description) => new(description, Line, Column, Source, fatal: true);
 
