@@ -66,6 +66,28 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     }
 
     [Fact]
+    public void ApiTriggeredCampaign_Opened_LinksToItsPreviewMatrix()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var link = Assert.Single(cut.FindAll("a"), a => a.TextContent.Trim() == "Preview matrix");
+        Assert.Equal($"/campaigns/{campaign.CampaignId}/preview-matrix", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void ApiCampaign_Opened_HasNoPreviewMatrixLink()
+    {
+        var campaign = Campaigns.Add(PageSamples.Api());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        Assert.DoesNotContain(cut.FindAll("a"), a => a.TextContent.Contains("Preview matrix"));
+        Assert.DoesNotContain("preview-matrix", cut.Markup);
+    }
+
+    [Fact]
     public void Campaign_WithConversionEvents_ListsThemInOrderWithTheFirstMarkedPrimary()
     {
         var campaign = Campaigns.Add(PageSamples.Api());

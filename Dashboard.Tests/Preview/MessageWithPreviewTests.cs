@@ -62,6 +62,53 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     }
 
     [Fact]
+    public void Subject_UnknownFilterTyped_ShowsTheErrorNextToTheSubjectFieldAndInTheList()
+    {
+        var form = Campaign(Channel.Email, m =>
+        {
+            m.From = "Shop <news@shop.example>";
+            m.Subject = "Hi";
+            m.HtmlBody = "<p>Hello</p>";
+        });
+        var cut = RenderMessage(form, Channel.Email);
+        cut.WaitForAssertion(() => Assert.Equal("Hi", cut.Find("td[data-field=subject]").TextContent), Patience);
+        Assert.Empty(cut.FindAll(".mud-input-error"));
+
+        Field(cut, "Subject").Input("Hi {{ 'ana' | upcas }}");
+
+        cut.WaitForAssertion(() =>
+        {
+            var subject = Field(cut, "Subject").Closest(".field-text")!;
+            var message = subject.QuerySelector(".mud-input-helper-text")?.TextContent ?? "";
+            Assert.Contains("unknown filter `upcas`", message);
+            Assert.Contains("line 1, column", message);
+            Assert.Contains("upcase", message);
+        }, Patience);
+        Assert.Equal("Hi {{ 'ana' | upcas }}", Field(cut, "Subject").GetAttribute("value"));
+        var listed = Assert.Single(cut.FindAll("[aria-label='Template errors'] li"));
+        Assert.StartsWith("Subject: unknown filter `upcas`", listed.TextContent.Trim());
+        Assert.Null(Field(cut, "Preheader").Closest(".field-text")!.QuerySelector(".mud-input-error"));
+    }
+
+    [Fact]
+    public void Subject_FixedAfterError_ClearsTheMessageNextToTheField()
+    {
+        var form = Campaign(Channel.Email, m =>
+        {
+            m.Subject = "{{ 'x' | upcas }}";
+            m.HtmlBody = "<p>Hello</p>";
+        });
+        var cut = RenderMessage(form, Channel.Email);
+        cut.WaitForAssertion(() => Assert.Contains("upcas", Field(cut, "Subject").Closest(".field-text")!.TextContent), Patience);
+
+        Field(cut, "Subject").Input("{{ 'x' | upcase }}");
+
+        cut.WaitForAssertion(() => Assert.Equal("X", cut.Find("td[data-field=subject]").TextContent), Patience);
+        Assert.DoesNotContain("upcas", Field(cut, "Subject").Closest(".field-text")!.TextContent);
+        Assert.Empty(cut.FindAll("[aria-label='Template errors'] li"));
+    }
+
+    [Fact]
     public void SmsBody_FixedAfterError_ClearsErrorsAndStaleMark()
     {
         var form = Campaign(Channel.Sms, m => m.SmsBody = "{{ 'x' | upcas }}");
