@@ -157,6 +157,47 @@ public class PreviewApiTests(PreviewApiFactory factory) : IClassFixture<PreviewA
     }
 
     [Fact]
+    public async Task Preview_ConnectedContentWithSample_RendersTheSampleAndWarnsItWasNotCalled()
+    {
+        var (status, body, _) = await PostAsync("""
+            {"template": "{% connected_content https://api.example.com/x :save r %}{{ r.name }}",
+             "connected_content": {"https://api.example.com/x": "{\"name\": \"Ana\"}"}}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Ana", body.GetProperty("output").GetString());
+        Assert.Equal(0, body.GetProperty("errors").GetArrayLength());
+        var warning = Assert.Single(body.GetProperty("warnings").EnumerateArray());
+        Assert.Contains("connected_content is not called", warning.GetProperty("message").GetString());
+        Assert.Contains("https://api.example.com/x", warning.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Preview_ConnectedContentSampleAsJsonObject_IsReadAsItsJson()
+    {
+        var (status, body, _) = await PostAsync("""
+            {"template": "{% connected_content https://api.example.com/x :save r %}{{ r.items[1].sku }}",
+             "connected_content": {"https://api.example.com/x": {"items": [{"sku": "a"}, {"sku": "b"}]}}}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("b", body.GetProperty("output").GetString());
+    }
+
+    [Fact]
+    public async Task Preview_ConnectedContentWithoutSample_WarnsAndRendersNothing()
+    {
+        var (status, body, _) = await PostAsync("""
+            {"template": "{% connected_content https://api.example.com/x :save r %}{{ r.name }}"}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("", body.GetProperty("output").GetString());
+        Assert.Contains(body.GetProperty("warnings").EnumerateArray(),
+            w => w.GetProperty("message").GetString()!.Contains("no sample response is set for https://api.example.com/x", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Preview_HostileRangeLoop_StopsAtTheStepLimit()
     {
         var (status, body, _) = await PostAsync("""{"template": "{% for i in (1..50000000) %}x{% endfor %}"}""");
@@ -296,6 +337,8 @@ public class PreviewApiTests(PreviewApiFactory factory) : IClassFixture<PreviewA
     [InlineData("""{"template": "x", "error_mode": "loose"}""", "error_mode", "\"error_mode\" must be \"strict\" or \"lax\", not \"loose\".")]
     [InlineData("""{"template": ["x"]}""", "template", "\"template\" must be a string, not an array.")]
     [InlineData("""{"template": "x", "user": 5}""", "user", "\"user\" must be a JSON object, not a number.")]
+    [InlineData("""{"template": "x", "connected_content": "https://api.example.com/x"}""", "connected_content", "\"connected_content\" must be a JSON object of URL to response, not a string.")]
+    [InlineData("""{"template": "x", "connected_content": {"https://api.example.com/x": 5}}""", "connected_content", "The response for \"https://api.example.com/x\" in \"connected_content\" must be a string, or a JSON object or array, not a number.")]
     [InlineData("""{"campaign_id": "c", "message_variation_id": "v", "channel": "pager", "field": "sms_body"}""", "channel", "Unknown channel \"pager\".")]
     [InlineData("""{"campaign_id": "c", "message_variation_id": "v", "channel": "sms", "field": "subject"}""", "field", "\"subject\" is not a field of the sms channel.")]
     public async Task Preview_InvalidProperty_Is400NamingIt(string json, string property, string messageStart)

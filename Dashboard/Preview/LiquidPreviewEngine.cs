@@ -22,6 +22,8 @@ public sealed class LiquidPreviewEngine(TimeProvider time) : IPreviewEngine
         "api_trigger_properties", "event_properties", "custom_attribute",
     };
 
+    private static readonly Dictionary<string, string> NoResponses = new(StringComparer.Ordinal);
+
     private readonly TemplateCache<ParsedSource> _cache = new();
     private int _parseCount;
 
@@ -44,6 +46,7 @@ public sealed class LiquidPreviewEngine(TimeProvider time) : IPreviewEngine
         {
             Partials = data.Partials is null ? DictionaryPartialProvider.Empty : new DictionaryPartialProvider(data.Partials),
             Now = time.GetUtcNow(),
+            ConnectedContentSamples = data.ConnectedContent ?? NoResponses,
         };
         var options = LiquidRenderOptions.Default with
         {

@@ -22,6 +22,9 @@ public sealed record PreviewData(
 {
     public static readonly PreviewData None = new();
 
+    /// <summary>Sample responses for <c>connected_content</c>, by URL: a preview never calls the URL.</summary>
+    public IReadOnlyDictionary<string, string>? ConnectedContent { get; init; }
+
     /// <summary>Braze's standard user attributes, readable as top-level variables.</summary>
     public static IReadOnlySet<string> StandardAttributes { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Campaigns;
 
@@ -31,7 +32,7 @@ public sealed class PreviewRequestReader
 
     private static readonly string[] Known =
     [
-        "template", "trigger_properties", "user", "event_properties", "variables", "partials", "error_mode",
+        "template", "trigger_properties", "user", "event_properties", "variables", "partials", "connected_content", "error_mode",
         "campaign_id", "message_variation_id", "channel", "field",
     ];
 
@@ -71,6 +72,7 @@ public sealed class PreviewRequestReader
         var eventProperties = Hash(root, "event_properties");
         var variables = Hash(root, "variables");
         var partials = Partials(root);
+        var connectedContent = ConnectedContent(root);
         var mode = ErrorMode(root);
 
         var hasTemplate = root.ContainsKey("template") && root["template"] is not null;
@@ -97,7 +99,7 @@ public sealed class PreviewRequestReader
         {
             return null;
         }
-        var data = new PreviewData(triggerProperties, user, eventProperties, variables, partials);
+        var data = new PreviewData(triggerProperties, user, eventProperties, variables, partials) { ConnectedContent = connectedContent };
         return new PreviewRequest(hasTemplate ? template : null, reference, data, mode);
     }
 
@@ -174,6 +176,37 @@ public sealed class PreviewRequestReader
             }
         }
         return partials;
+    }
+
+    private Dictionary<string, string>? ConnectedContent(IDictionary<string, object?> root)
+    {
+        if (!root.TryGetValue("connected_content", out var value) || value is null)
+        {
+            return null;
+        }
+        if (value is not IDictionary<string, object?> hash)
+        {
+            Add("connected_content", $"\"connected_content\" must be a JSON object of URL to response, not {TypeName(value)}.");
+            return null;
+        }
+        var responses = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (url, response) in hash)
+        {
+            switch (response)
+            {
+                case string s:
+                    responses[url.Trim()] = s;
+                    break;
+                case IDictionary<string, object?> or System.Collections.IList:
+                    // The engine reads the response as text, as Braze receives it; an object or array stands for its JSON.
+                    responses[url.Trim()] = JsonSerializer.Serialize(response);
+                    break;
+                default:
+                    Add("connected_content", $"The response for \"{url}\" in \"connected_content\" must be a string, or a JSON object or array, not {TypeName(response)}.");
+                    break;
+            }
+        }
+        return responses;
     }
 
     private PreviewErrorMode ErrorMode(IDictionary<string, object?> root)
