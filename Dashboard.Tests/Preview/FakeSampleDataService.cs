@@ -8,6 +8,7 @@ internal sealed class FakeSampleDataService : ISampleDataService
 {
     private readonly List<(string CampaignId, SamplePayload Payload)> _payloads = [];
     private readonly List<(string CampaignId, SampleUser User)> _users = [];
+    private readonly List<(string CampaignId, SamplePayload Responses)> _connectedContent = [];
     private int _nextId = 1;
 
     public int ListCalls { get; private set; }
@@ -26,12 +27,38 @@ internal sealed class FakeSampleDataService : ISampleDataService
         return user;
     }
 
+    public SamplePayload AddConnectedContent(string campaignId, string name, string json)
+    {
+        var responses = new SamplePayload(_nextId++, name, json, Guid.NewGuid());
+        _connectedContent.Add((campaignId, responses));
+        return responses;
+    }
+
+    public Task<SampleSaveResult> SaveConnectedContentAsync(string campaignId, SamplePayloadForm form, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(form.Name))
+        {
+            return Task.FromResult(SampleSaveResult.Invalid(new Dictionary<string, string> { [SampleFields.Name] = "Give the sample a name." }));
+        }
+        if (ConnectedContentResponses.Read(form.Json, out var error) is null)
+        {
+            return Task.FromResult(SampleSaveResult.Invalid(new Dictionary<string, string> { [SampleFields.Json] = error! }));
+        }
+        var responses = new SamplePayload(form.Id ?? _nextId++, form.Name.Trim(), form.Json, Guid.NewGuid());
+        _connectedContent.RemoveAll(p => p.Responses.Id == responses.Id);
+        _connectedContent.Add((campaignId, responses));
+        return Task.FromResult(SampleSaveResult.Saved(responses.Id, responses.Version));
+    }
+
     public Task<CampaignSamples> ListAsync(string campaignId, CancellationToken ct = default)
     {
         ListCalls++;
         return Task.FromResult(new CampaignSamples(
             _payloads.Where(p => p.CampaignId == campaignId).Select(p => p.Payload).ToList(),
-            _users.Where(u => u.CampaignId == campaignId).Select(u => u.User).ToList()));
+            _users.Where(u => u.CampaignId == campaignId).Select(u => u.User).ToList())
+        {
+            ConnectedContent = _connectedContent.Where(c => c.CampaignId == campaignId).Select(c => c.Responses).ToList(),
+        });
     }
 
     public Task<SampleSaveResult> SavePayloadAsync(string campaignId, SamplePayloadForm form, CancellationToken ct = default)

@@ -22,6 +22,18 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     }
 
     [Fact]
+    public async Task SmsBody_ConnectedContentWithSavedResponses_RendersTheSampleResponse()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "{% connected_content https://api.example.com/x :save r %}Hi {{ r.name }}");
+        SampleData.AddConnectedContent(form.CampaignId!, "Profile API", "{\"https://api.example.com/x\": {\"name\": \"Ana\"}}");
+        SessionFor(form).SetSamples(await SampleData.ListAsync(form.CampaignId!));
+
+        var cut = RenderMessage(form, Channel.Sms);
+
+        cut.WaitForAssertion(() => Assert.Equal("Hi Ana", cut.Find(".sms-bubble").TextContent), Patience);
+    }
+
+    [Fact]
     public void SmsBody_SeveralQuickEdits_ShowsOnlyTheLastText()
     {
         var form = Campaign(Channel.Sms, m => m.SmsBody = "start");

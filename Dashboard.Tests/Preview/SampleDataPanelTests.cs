@@ -31,6 +31,36 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     }
 
     [Fact]
+    public async Task SaveConnectedContent_NewNamedResponses_AreStoredAndUsedByThePreview()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var cut = RenderPanel(form);
+
+        Field(cut, "Responses name").Input("Profile API");
+        Field(cut, "Connected Content JSON").Input("{\"https://api.example.com/x\": {\"name\": \"Ana\"}}");
+        Click(cut, "Save responses");
+
+        cut.WaitForAssertion(() => Assert.Contains("Responses \"Profile API\" saved.", cut.Markup), Patience);
+        var saved = Assert.Single((await SampleData.ListAsync(form.CampaignId!)).ConnectedContent);
+        Assert.Equal(saved.Id, SessionFor(form).ConnectedContent.Id);
+        Assert.Equal("{\"name\":\"Ana\"}", SessionFor(form).Data.ConnectedContent!["https://api.example.com/x"]);
+    }
+
+    [Fact]
+    public void ConnectedContentJson_ResponseIsANumber_ShowsTheFaultAndKeepsLastGoodResponses()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        SampleData.AddConnectedContent(form.CampaignId!, "Profile API", "{\"https://api.example.com/x\": \"ok\"}");
+        var cut = RenderPanel(form);
+        cut.WaitForAssertion(() => Assert.Equal("ok", SessionFor(form).Data.ConnectedContent!["https://api.example.com/x"]), Patience);
+
+        Field(cut, "Connected Content JSON").Input("{\"https://api.example.com/x\": 5}");
+
+        cut.WaitForAssertion(() => Assert.Contains("must be a string, or a JSON object or array, not a number.", cut.Markup), Patience);
+        Assert.Equal("ok", SessionFor(form).Data.ConnectedContent!["https://api.example.com/x"]);
+    }
+
+    [Fact]
     public void PayloadJson_Malformed_ShowsLineAndColumnKeepsTextAndLastGoodData()
     {
         var form = Campaign(Channel.Sms, m => m.SmsBody = "x");

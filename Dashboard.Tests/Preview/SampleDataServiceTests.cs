@@ -47,6 +47,47 @@ public sealed class SampleDataServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveConnectedContent_New_IsListedApartFromPayloadsAndReadsAsResponses()
+    {
+        const string json = "{\"https://api.example.com/x\": {\"name\": \"Ana\"}, \"https://api.example.com/t\": \"plain\"}";
+        await SavePayload("Mug order");
+
+        var result = await _service.SaveConnectedContentAsync(_campaignId, new SamplePayloadForm { Name = "Stock API", Json = json });
+
+        Assert.True(result.Succeeded, result.Message);
+        var samples = await _service.ListAsync(_campaignId);
+        Assert.Equal(["Mug order"], samples.Payloads.Select(p => p.Name));
+        var saved = Assert.Single(samples.ConnectedContent);
+        Assert.Equal("Stock API", saved.Name);
+        Assert.Equal(json, saved.Json);
+        var responses = ConnectedContentResponses.Read(saved.Json, out _)!;
+        Assert.Equal("{\"name\":\"Ana\"}", responses["https://api.example.com/x"]);
+        Assert.Equal("plain", responses["https://api.example.com/t"]);
+    }
+
+    [Fact]
+    public async Task SaveConnectedContent_ResponseNotTextNorJson_IsInvalidNamingTheUrl()
+    {
+        var result = await _service.SaveConnectedContentAsync(_campaignId,
+            new SamplePayloadForm { Name = "Stock API", Json = "{\"https://api.example.com/x\": 5}" });
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal("The response for \"https://api.example.com/x\" must be a string, or a JSON object or array, not a number.",
+            result.ErrorFor(SampleFields.Json));
+        Assert.Empty((await _service.ListAsync(_campaignId)).ConnectedContent);
+    }
+
+    [Fact]
+    public async Task SaveConnectedContent_MalformedJson_IsInvalidWithLineAndColumn()
+    {
+        var result = await _service.SaveConnectedContentAsync(_campaignId,
+            new SamplePayloadForm { Name = "Stock API", Json = "{\n  \"https://api.example.com/x\": nope\n}" });
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.StartsWith("Line 2, column", result.ErrorFor(SampleFields.Json));
+    }
+
+    [Fact]
     public async Task List_SharedByEveryoneOpeningTheCampaign_SeesSavedSamples()
     {
         await SavePayload("Mug order");

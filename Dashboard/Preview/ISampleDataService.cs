@@ -14,6 +14,9 @@ public interface ISampleDataService
     /// <summary>Creates or updates a sample user after validating its name, attributes and custom attributes JSON.</summary>
     Task<SampleSaveResult> SaveUserAsync(string campaignId, SampleUserForm form, CancellationToken ct = default);
 
+    /// <summary>Creates or updates a set of sample <c>connected_content</c> responses (a JSON object of URL to response).</summary>
+    Task<SampleSaveResult> SaveConnectedContentAsync(string campaignId, SamplePayloadForm form, CancellationToken ct = default);
+
     /// <summary>Renames a sample; the name must stay unique among the campaign's samples of that kind.</summary>
     Task<SampleSaveResult> RenameAsync(string campaignId, SampleKind kind, int id, string name, Guid expectedVersion, CancellationToken ct = default);
 

@@ -56,12 +56,15 @@ public partial class PreviewMatrixPage
         var payloads = samples.Payloads.Count > 0
             ? samples.Payloads.Select(p => (p.Name, Hash: p.Parse().Hash)).ToList()
             : [("Empty payload", new Dictionary<string, object?>(StringComparer.Ordinal))];
+        // Every cell uses the first saved connected_content responses, so rows differ only by payload and user.
+        var responses = samples.ConnectedContent.Count > 0 ? ConnectedContentResponses.Read(samples.ConnectedContent[0].Json, out _) : null;
         if (samples.Users.Count == 0)
         {
-            return payloads.Select(p => new PreviewSample(p.Name, new PreviewData(p.Hash))).ToList();
+            return payloads.Select(p => new PreviewSample(p.Name, new PreviewData(p.Hash) { ConnectedContent = responses })).ToList();
         }
         return payloads
-            .SelectMany(p => samples.Users.Select(u => new PreviewSample($"{p.Name} · {u.Name}", new PreviewData(p.Hash, u.ToUserHash()))))
+            .SelectMany(p => samples.Users.Select(u =>
+                new PreviewSample($"{p.Name} · {u.Name}", new PreviewData(p.Hash, u.ToUserHash()) { ConnectedContent = responses })))
             .ToList();
     }
 

@@ -12,6 +12,7 @@ public sealed class PreviewSession
 {
     private IDictionary<string, object?> _payloadHash = new Dictionary<string, object?>(StringComparer.Ordinal);
     private IDictionary<string, object?> _userHash = new Dictionary<string, object?>(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string> _responses = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Raised on every change of the picked or edited sample data.</summary>
     public event Action? Changed;
@@ -27,6 +28,12 @@ public sealed class PreviewSession
     /// <summary>The sample user being edited: a saved one or a new one.</summary>
     public SampleUserForm User { get; private set; } = new();
 
+    /// <summary>The sample <c>connected_content</c> responses being edited: a saved set or a new one.</summary>
+    public SamplePayloadForm ConnectedContent { get; private set; } = NewPayload();
+
+    /// <summary>Why the connected_content responses text is not an object of URL to response; null when it is.</summary>
+    public string? ConnectedContentError { get; private set; }
+
     /// <summary>Why the payload text does not parse, with its line and column; null when it does.</summary>
     public JsonTextError? PayloadError { get; private set; }
 
@@ -37,10 +44,10 @@ public sealed class PreviewSession
     public int Revision { get; private set; }
 
     /// <summary>The sample data a render uses: the last payload and user that parsed.</summary>
-    public PreviewData Data => new(_payloadHash, _userHash);
+    public PreviewData Data => new(_payloadHash, _userHash) { ConnectedContent = _responses };
 
     /// <summary>Takes the saved samples, keeping the picked ones when they still exist, else picking the first.</summary>
-    public void SetSamples(CampaignSamples samples, int? payloadId = null, int? userId = null)
+    public void SetSamples(CampaignSamples samples, int? payloadId = null, int? userId = null, int? connectedContentId = null)
     {
         Samples = samples;
         Loaded = true;
@@ -50,9 +57,43 @@ public sealed class PreviewSession
         var pickUser = userId ?? User.Id;
         var user = samples.Users.FirstOrDefault(u => u.Id == pickUser) ?? samples.Users.FirstOrDefault();
         User = user is null ? new SampleUserForm() : SampleUserForm.From(user);
+        var pickResponses = connectedContentId ?? ConnectedContent.Id;
+        var responses = samples.ConnectedContent.FirstOrDefault(c => c.Id == pickResponses) ?? samples.ConnectedContent.FirstOrDefault();
+        ConnectedContent = responses is null ? NewPayload() : SamplePayloadForm.From(responses);
         ReparsePayload();
         ReparseUser();
+        ReparseConnectedContent();
         Notify();
+    }
+
+    public void PickConnectedContent(int? id)
+    {
+        var responses = Samples.ConnectedContent.FirstOrDefault(c => c.Id == id);
+        ConnectedContent = responses is null ? NewPayload() : SamplePayloadForm.From(responses);
+        ReparseConnectedContent();
+        Notify();
+    }
+
+    public void EditConnectedContentText(string? text)
+    {
+        ConnectedContent.Json = text ?? "";
+        ReparseConnectedContent();
+        Notify();
+    }
+
+    public void EditConnectedContentName(string? name)
+    {
+        ConnectedContent.Name = name ?? "";
+        Notify();
+    }
+
+    private void ReparseConnectedContent()
+    {
+        if (ConnectedContentResponses.Read(ConnectedContent.Json, out var error) is { } responses)
+        {
+            _responses = responses;
+        }
+        ConnectedContentError = error;
     }
 
     public void PickPayload(int? id)

@@ -2,11 +2,14 @@ using Dashboard.Campaigns;
 
 namespace Dashboard.Preview;
 
-/// <summary>The two kinds of sample data a campaign keeps for its preview.</summary>
+/// <summary>The kinds of sample data a campaign keeps for its preview.</summary>
 public enum SampleKind
 {
     Payload,
     User,
+
+    /// <summary>Sample responses for <c>connected_content</c>: a JSON object of URL to response.</summary>
+    ConnectedContent,
 }
 
 /// <summary>A saved sample <c>trigger_properties</c> payload, its JSON text as the marketer typed it.</summary>
@@ -27,6 +30,47 @@ public sealed record SampleUser(int Id, string Name, IReadOnlyDictionary<string,
 public sealed record CampaignSamples(IReadOnlyList<SamplePayload> Payloads, IReadOnlyList<SampleUser> Users)
 {
     public static readonly CampaignSamples None = new([], []);
+
+    /// <summary>Saved sets of sample <c>connected_content</c> responses, each a JSON object of URL to response.</summary>
+    public IReadOnlyList<SamplePayload> ConnectedContent { get; init; } = [];
+}
+
+/// <summary>Sample <c>connected_content</c> responses as the marketer types them: a JSON object of URL to response.</summary>
+public static class ConnectedContentResponses
+{
+    public const string What = "connected_content responses";
+
+    /// <summary>
+    /// The responses by URL. A string is the response text; an object or array stands for its JSON text. Null, with
+    /// <paramref name="error"/> set, when the text is not such an object.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? Read(string? text, out string? error)
+    {
+        var parsed = SamplePayloads.Parse(text, What);
+        if (parsed.Error is { } jsonError)
+        {
+            error = jsonError.ToString();
+            return null;
+        }
+        var responses = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (url, response) in parsed.Hash)
+        {
+            switch (response)
+            {
+                case string s:
+                    responses[url.Trim()] = s;
+                    break;
+                case IDictionary<string, object?> or System.Collections.IList:
+                    responses[url.Trim()] = System.Text.Json.JsonSerializer.Serialize(response);
+                    break;
+                default:
+                    error = $"The response for \"{url}\" must be a string, or a JSON object or array, not {(response is null ? "null" : response is bool ? "a boolean" : "a number")}.";
+                    return null;
+            }
+        }
+        error = null;
+        return responses;
+    }
 }
 
 /// <summary>A sample payload being created (<see cref="Id"/> null) or edited.</summary>

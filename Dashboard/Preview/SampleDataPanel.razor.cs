@@ -18,6 +18,7 @@ public partial class SampleDataPanel
     private PreviewSession _session = null!;
     private IReadOnlyDictionary<string, string> _payloadErrors = new Dictionary<string, string>();
     private IReadOnlyDictionary<string, string> _userErrors = new Dictionary<string, string>();
+    private IReadOnlyDictionary<string, string> _connectedContentErrors = new Dictionary<string, string>();
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
@@ -40,14 +41,43 @@ public partial class SampleDataPanel
 
     private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
 
-    private async Task ReloadAsync(int? payloadId = null, int? userId = null)
+    private async Task ReloadAsync(int? payloadId = null, int? userId = null, int? connectedContentId = null)
     {
         if (Form.CampaignId is not { } id)
         {
             return;
         }
-        _session.SetSamples(await Samples.ListAsync(id), payloadId, userId);
+        _session.SetSamples(await Samples.ListAsync(id), payloadId, userId, connectedContentId);
     }
+
+    private void PickConnectedContent(int id)
+    {
+        _connectedContentErrors = new Dictionary<string, string>();
+        _message = null;
+        _session.PickConnectedContent(id == 0 ? null : id);
+    }
+
+    private Task SaveConnectedContentAsync() => RunAsync(async id =>
+    {
+        var result = await Samples.SaveConnectedContentAsync(id, _session.ConnectedContent);
+        _connectedContentErrors = result.Errors ?? new Dictionary<string, string>();
+        if (result.Succeeded)
+        {
+            await ReloadAsync(connectedContentId: result.Id);
+            Say($"Responses \"{_session.ConnectedContent.Name}\" saved.", Severity.Success);
+        }
+        else if (result.Outcome != SaveOutcome.Invalid)
+        {
+            Say(result.Message, Severity.Error);
+        }
+    });
+
+    private SamplePayloadForm? Editing(SampleKind kind) => kind switch
+    {
+        SampleKind.Payload => _session.Payload,
+        SampleKind.ConnectedContent => _session.ConnectedContent,
+        _ => null,
+    };
 
     private void PickPayload(int id)
     {
@@ -95,7 +125,7 @@ public partial class SampleDataPanel
 
     private Task DuplicateAsync(SampleKind kind) => RunAsync(async id =>
     {
-        var sampleId = kind == SampleKind.Payload ? _session.Payload.Id : _session.User.Id;
+        var sampleId = kind == SampleKind.User ? _session.User.Id : Editing(kind)!.Id;
         if (sampleId is null)
         {
             return;
@@ -103,7 +133,12 @@ public partial class SampleDataPanel
         var result = await Samples.DuplicateAsync(id, kind, sampleId.Value);
         if (result.Succeeded)
         {
-            await (kind == SampleKind.Payload ? ReloadAsync(payloadId: result.Id) : ReloadAsync(userId: result.Id));
+            await (kind switch
+            {
+                SampleKind.Payload => ReloadAsync(payloadId: result.Id),
+                SampleKind.User => ReloadAsync(userId: result.Id),
+                _ => ReloadAsync(connectedContentId: result.Id),
+            });
             Say("Copied: you are now editing the copy.", Severity.Success);
         }
         else
@@ -114,20 +149,24 @@ public partial class SampleDataPanel
 
     private Task DeleteAsync(SampleKind kind) => RunAsync(async id =>
     {
-        var sampleId = kind == SampleKind.Payload ? _session.Payload.Id : _session.User.Id;
+        var sampleId = kind == SampleKind.User ? _session.User.Id : Editing(kind)!.Id;
         if (sampleId is null)
         {
             return;
         }
-        var name = kind == SampleKind.Payload ? _session.Payload.Name : _session.User.Name;
+        var name = kind == SampleKind.User ? _session.User.Name : Editing(kind)!.Name;
         var result = await Samples.DeleteAsync(id, kind, sampleId.Value);
-        if (kind == SampleKind.Payload)
+        switch (kind)
         {
-            _session.PickPayload(null);
-        }
-        else
-        {
-            _session.PickUser(null);
+            case SampleKind.Payload:
+                _session.PickPayload(null);
+                break;
+            case SampleKind.User:
+                _session.PickUser(null);
+                break;
+            default:
+                _session.PickConnectedContent(null);
+                break;
         }
         await ReloadAsync();
         Say(result.Succeeded ? $"\"{name}\" deleted." : result.Message, result.Succeeded ? Severity.Success : Severity.Error);

@@ -28,7 +28,11 @@ public sealed class SampleDataService(IDbContextFactory<DashboardDbContext> dbFa
         return new CampaignSamples(
             rows.Where(r => r.Kind == SampleKind.Payload).Select(r => new SamplePayload(r.Id, r.Name, r.Json, r.Version)).ToList(),
             rows.Where(r => r.Kind == SampleKind.User)
-                .Select(r => new SampleUser(r.Id, r.Name, ReadAttributes(r.Attributes), r.Json, r.Version)).ToList());
+                .Select(r => new SampleUser(r.Id, r.Name, ReadAttributes(r.Attributes), r.Json, r.Version)).ToList())
+        {
+            ConnectedContent = rows.Where(r => r.Kind == SampleKind.ConnectedContent)
+                .Select(r => new SamplePayload(r.Id, r.Name, r.Json, r.Version)).ToList(),
+        };
     }
 
     public async Task<SampleSaveResult> SavePayloadAsync(string campaignId, SamplePayloadForm form, CancellationToken ct = default)
@@ -37,6 +41,19 @@ public sealed class SampleDataService(IDbContextFactory<DashboardDbContext> dbFa
         ValidateName(form.Name, errors);
         ValidateJson(form.Json, "trigger_properties", SampleFields.Json, errors);
         return await SaveAsync(campaignId, SampleKind.Payload, form.Id, form.Name, form.Version, errors,
+            entity => entity.Json = form.Json ?? "", ct);
+    }
+
+    public async Task<SampleSaveResult> SaveConnectedContentAsync(string campaignId, SamplePayloadForm form, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        ValidateName(form.Name, errors);
+        ValidateJson(form.Json, ConnectedContentResponses.What, SampleFields.Json, errors);
+        if (!errors.ContainsKey(SampleFields.Json) && ConnectedContentResponses.Read(form.Json, out var error) is null)
+        {
+            errors[SampleFields.Json] = error!;
+        }
+        return await SaveAsync(campaignId, SampleKind.ConnectedContent, form.Id, form.Name, form.Version, errors,
             entity => entity.Json = form.Json ?? "", ct);
     }
 
@@ -243,10 +260,17 @@ public sealed class SampleDataService(IDbContextFactory<DashboardDbContext> dbFa
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? new Dictionary<string, string>();
 
     private static string NameTaken(SampleKind kind, string name) =>
-        $"This campaign already has a sample {(kind == SampleKind.Payload ? "payload" : "user")} called \"{name}\"; choose another name.";
+        $"This campaign already has a sample {KindName(kind)} called \"{name}\"; choose another name.";
 
     private static string Gone(SampleKind kind) =>
-        $"That sample {(kind == SampleKind.Payload ? "payload" : "user")} no longer exists; someone may have deleted it.";
+        $"That sample {KindName(kind)} no longer exists; someone may have deleted it.";
+
+    private static string KindName(SampleKind kind) => kind switch
+    {
+        SampleKind.Payload => "payload",
+        SampleKind.User => "user",
+        _ => "connected_content response set",
+    };
 
     private static string Key(string campaignId) => campaignId.Trim().ToLowerInvariant();
 
