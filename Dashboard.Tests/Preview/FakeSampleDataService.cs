@@ -112,7 +112,12 @@ internal sealed class FakeSampleDataService : ISampleDataService
 
     public Task<SampleSaveResult> DeleteAsync(string campaignId, SampleKind kind, int id, CancellationToken ct = default)
     {
-        var removed = kind == SampleKind.Payload ? _payloads.RemoveAll(p => p.Payload.Id == id) : _users.RemoveAll(u => u.User.Id == id);
+        var removed = kind switch
+        {
+            SampleKind.Payload => _payloads.RemoveAll(p => p.Payload.Id == id),
+            SampleKind.User => _users.RemoveAll(u => u.User.Id == id),
+            _ => _connectedContent.RemoveAll(c => c.Responses.Id == id),
+        };
         return Task.FromResult(removed == 0 ? SampleSaveResult.NotFound("gone") : new SampleSaveResult(SaveOutcome.Saved, id));
     }
 

@@ -88,6 +88,25 @@ public sealed class PreviewMatrixPageTests : PreviewComponentTestContext
     }
 
     [Fact]
+    public void Matrix_SavedConnectedContentResponses_AnswerConnectedContentInEveryCell()
+    {
+        var form = Campaign(Channel.Sms, m => m.SmsBody = "{% connected_content https://api.example.com/x :save r %}{{ r.name }} {{api_trigger_properties.${item}}}");
+        _campaigns.Stored[form.CampaignId!] = form;
+        SampleData.AddPayload(form.CampaignId!, "Mug", "{\"item\": \"mug\"}");
+        SampleData.AddConnectedContent(form.CampaignId!, "Profile API", "{\"https://api.example.com/x\": {\"name\": \"Ana\"}}");
+        var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".matrix-cell")), Patience);
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll(".matrix-cell")[0].Click();
+            Assert.NotNull(cut.Find("[aria-label='Selected preview']"));
+        }, Patience);
+
+        Assert.Equal("Ana mug", cut.Find("[aria-label='Selected preview'] .sms-bubble").TextContent);
+    }
+
+    [Fact]
     public void Matrix_NoSavedPayload_RendersWithEmptyOneAndSaysSo()
     {
         var form = TwoVariants();
