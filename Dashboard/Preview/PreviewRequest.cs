@@ -192,18 +192,13 @@ public sealed class PreviewRequestReader
         var responses = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (url, response) in hash)
         {
-            switch (response)
+            if (ConnectedContentResponses.ResponseText(response) is { } text)
             {
-                case string s:
-                    responses[url.Trim()] = s;
-                    break;
-                case IDictionary<string, object?> or System.Collections.IList:
-                    // The engine reads the response as text, as Braze receives it; an object or array stands for its JSON.
-                    responses[url.Trim()] = JsonSerializer.Serialize(response);
-                    break;
-                default:
-                    Add("connected_content", $"The response for \"{url}\" in \"connected_content\" must be a string, or a JSON object or array, not {TypeName(response)}.");
-                    break;
+                responses[url.Trim()] = text;
+            }
+            else
+            {
+                Add("connected_content", $"The response for \"{url}\" in \"connected_content\" must be a string, or a JSON object or array, not {TypeName(response)}.");
             }
         }
         return responses;

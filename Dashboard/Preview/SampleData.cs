@@ -55,22 +55,27 @@ public static class ConnectedContentResponses
         var responses = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (url, response) in parsed.Hash)
         {
-            switch (response)
+            if (ResponseText(response) is not { } responseText)
             {
-                case string s:
-                    responses[url.Trim()] = s;
-                    break;
-                case IDictionary<string, object?> or System.Collections.IList:
-                    responses[url.Trim()] = System.Text.Json.JsonSerializer.Serialize(response);
-                    break;
-                default:
-                    error = $"The response for \"{url}\" must be a string, or a JSON object or array, not {(response is null ? "null" : response is bool ? "a boolean" : "a number")}.";
-                    return null;
+                error = $"The response for \"{url}\" must be a string, or a JSON object or array, not {(response is null ? "null" : response is bool ? "a boolean" : "a number")}.";
+                return null;
             }
+            responses[url.Trim()] = responseText;
         }
         error = null;
         return responses;
     }
+
+    /// <summary>
+    /// The text the engine receives for one response, as Braze receives it: a string as it is, an object or array as
+    /// its JSON; null for any other value.
+    /// </summary>
+    public static string? ResponseText(object? response) => response switch
+    {
+        string s => s,
+        IDictionary<string, object?> or System.Collections.IList => System.Text.Json.JsonSerializer.Serialize(response),
+        _ => null,
+    };
 }
 
 /// <summary>A sample payload being created (<see cref="Id"/> null) or edited.</summary>
