@@ -1,4 +1,4 @@
-using Dashboard.Liquid;
+using BrazeLite.Liquid;
 
 namespace Dashboard.Preview;
 

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Campaigns;
-using Dashboard.Liquid;
+using BrazeLite.Liquid;
 
 namespace Dashboard.Preview;
 

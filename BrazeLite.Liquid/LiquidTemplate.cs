@@ -1,0 +1,248 @@
+using System.Text;
+using BrazeLite.Liquid.Parsing;
+using BrazeLite.Liquid.Runtime;
+
+namespace BrazeLite.Liquid;
+
+/// <summary>
+/// A parsed Liquid template (Shopify Liquid 5 with the Braze dialect). Immutable: parse once, then render
+/// as often as needed, from any number of threads at once.
+/// </summary>
+public sealed class LiquidTemplate
+{
+    internal Node[] Root { get; }
+
+    /// <summary>The name given in <see cref="LiquidParseOptions.Name"/> (a partial's name), or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>Parse warnings, repeated in every render's <see cref="LiquidRenderResult.Warnings"/>.</summary>
+    public IReadOnlyList<LiquidDiagnostic> Warnings { get; }
+
+    /// <summary>Every variable path the template reads, in source order (one entry per place it is read).</summary>
+    public IReadOnlyList<LiquidVariablePath> VariablePaths { get; }
+
+    private LiquidTemplate(Node[] root, string? name, IReadOnlyList<LiquidDiagnostic> warnings, IReadOnlyList<LiquidVariablePath> paths)
+    {
+        Root = root;
+        Name = name;
+        Warnings = warnings;
+        VariablePaths = paths;
+    }
+
+    /// <summary>Parses <paramref name="source"/>; the result holds the template or the errors (message, line, column).</summary>
+    /// <param name="source">The template text.</param>
+    /// <param name="options">Error mode, filters and limits; <see cref="LiquidParseOptions.Default"/> when null.</param>
+    public static LiquidParseResult Parse(string source, LiquidParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= LiquidParseOptions.Default;
+        if (source.Length > options.MaxTemplateLength)
+        {
+            var d = new LiquidDiagnostic(
+                $"Liquid syntax error: template too long: {source.Length:N0} characters, at most {options.MaxTemplateLength:N0} are allowed (MaxTemplateLength)", 1, 1, options.Name);
+            return new LiquidParseResult(null, [d], []);
+        }
+
+        TemplateParser? parser = null;
+        var errors = new List<LiquidDiagnostic>();
+        Node[] root = [];
+        try
+        {
+            var tokens = TemplateLexer.Tokenize(source);
+            parser = new TemplateParser(source, options, tokens);
+            root = parser.ParseDocument();
+            errors.AddRange(parser.Errors);
+        }
+        catch (LiquidSyntaxException e)
+        {
+            if (parser is not null) errors.AddRange(parser.Errors);
+            var (line, col) = new LineMap(source).Locate(Math.Clamp(e.Offset, 0, source.Length));
+            errors.Add(Diagnostics.Create("Liquid syntax error: " + e.Message, line, col, options.Name));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            errors.Add(new LiquidDiagnostic($"Liquid syntax error: Nesting too deep: the template nests more deeply than can be parsed (MaxNestingDepth)", 1, 1, options.Name));
+        }
+
+        List<LiquidDiagnostic> warnings = parser is null || parser.Warnings.Count == 0 ? [] : parser.Warnings.Distinct().ToList();
+        if (errors.Count > 0) return new LiquidParseResult(null, errors.Distinct().OrderBy(e => e.Line).ThenBy(e => e.Column).ToList(), warnings);
+        return new LiquidParseResult(new LiquidTemplate(root, options.Name, warnings, SourceOrder(parser!.Paths)), [], warnings);
+    }
+
+    // Paths arrive almost always in source order already; a lax re-parse can record one twice.
+    private static List<LiquidVariablePath> SourceOrder(List<LiquidVariablePath> paths)
+    {
+        var ordered = true;
+        for (var i = 1; i < paths.Count && ordered; i++)
+            ordered = Compare(paths[i - 1], paths[i]) <= 0;
+        if (!ordered) paths = paths.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
+        var result = new List<LiquidVariablePath>(paths.Count);
+        foreach (var p in paths)
+        {
+            // Equal positions are adjacent once ordered.
+            var duplicate = false;
+            for (var j = result.Count - 1; j >= 0 && Compare(result[j], p) == 0 && !duplicate; j--)
+                duplicate = result[j].Path == p.Path;
+            if (!duplicate) result.Add(p);
+        }
+        return result;
+
+        static int Compare(LiquidVariablePath a, LiquidVariablePath b) =>
+            a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
+    }
+
+    /// <summary>Renders with the given variables.</summary>
+    /// <param name="variables">Top-level variables (dictionaries, JSON, CLR values).</param>
+    /// <param name="options">Limits; <see cref="LiquidRenderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the render (it then throws <see cref="OperationCanceledException"/>).</param>
+    public LiquidRenderResult Render(IEnumerable<KeyValuePair<string, object?>> variables, LiquidRenderOptions? options = null, CancellationToken cancellationToken = default)
+        => Render(new LiquidRenderContext(variables), options, cancellationToken);
+
+    /// <summary>
+    /// Renders the template. Errors, warnings and an abort are reported in the result; a limit violation
+    /// (<see cref="LiquidRenderOptions"/>) ends the render with an error naming the limit.
+    /// </summary>
+    /// <param name="context">Variables, partials, connected-content samples and "now"; none when null.</param>
+    /// <param name="options">Limits; <see cref="LiquidRenderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the render (it then throws <see cref="OperationCanceledException"/>).</param>
+    public LiquidRenderResult Render(LiquidRenderContext? context = null, LiquidRenderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        context ??= new LiquidRenderContext();
+        options ??= LiquidRenderOptions.Default;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Timeout > TimeSpan.Zero && options.Timeout.TotalMilliseconds < int.MaxValue) deadline.CancelAfter(options.Timeout);
+        var shared = new RenderShared
+        {
+            Options = options,
+            Context = context,
+            Token = deadline.Token,
+            CallerToken = cancellationToken,
+            Now = context.Now ?? DateTimeOffset.Now,
+        };
+        if (options.Timeout > TimeSpan.Zero && options.Timeout.TotalMilliseconds < int.MaxValue)
+        {
+            shared.DeadlineTimestamp = System.Diagnostics.Stopwatch.GetTimestamp()
+                + (long)(options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        }
+        shared.Warnings.AddRange(Warnings);
+        var state = new RenderState(shared, context.Variables) { Source = Name };
+        var sb = OutputBuffer.Rent();
+        var aborted = false;
+        string? reason = null;
+        try
+        {
+            Nodes.RenderBody(Root, state, sb);
+        }
+        catch (LiquidRenderException e)
+        {
+            shared.Errors.Add(e.ToDiagnostic());
+        }
+        catch (LiquidAbortException e)
+        {
+            aborted = true;
+            reason = e.Reason;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A filter stopped on the render's own deadline rather than the caller's cancellation.
+            shared.Errors.Add(state.Fatal($"render deadline exceeded: the render took longer than {options.Timeout.TotalSeconds:0.###} s (Timeout)").ToDiagnostic());
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            shared.Errors.Add(Diagnostics.Create("Liquid error: Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
+        }
+        var output = sb.ToString();
+        OutputBuffer.Return(sb);
+        return new LiquidRenderResult(output, aborted, reason, shared.Errors, shared.Warnings);
+    }
+
+    /// <summary>
+    /// One output builder kept per thread, so a render appends into a buffer that has already grown instead of
+    /// allocating and regrowing a new one. A render on the same thread while one is running (e.g. from a
+    /// filter) simply gets a fresh builder; very large buffers are not kept.
+    /// </summary>
+    private static class OutputBuffer
+    {
+        private const int MaxKeptCapacity = 64 * 1024;
+
+        [ThreadStatic]
+        private static StringBuilder? t_cached;
+
+        public static StringBuilder Rent()
+        {
+            var sb = t_cached;
+            if (sb is null) return new StringBuilder(1024);
+            t_cached = null;
+            return sb;
+        }
+
+        public static void Return(StringBuilder sb)
+        {
+            if (sb.Capacity > MaxKeptCapacity) return;
+            sb.Clear();
+            t_cached = sb;
+        }
+    }
+}
+
+/// <summary>Lists the variable paths templates read, e.g. every <c>api_trigger_properties</c> key a campaign uses.</summary>
+public static class LiquidVariables
+{
+    /// <summary>
+    /// The distinct key paths below <paramref name="root"/> that the templates read, in first-use order:
+    /// <c>api_trigger_properties.order.total</c> gives <c>["order", "total"]</c>, and <c>item.name</c> inside
+    /// <c>for item in api_trigger_properties.items</c> gives <c>["items", "[]", "name"]</c>. A path that only leads to
+    /// longer ones is left out; the <c>size</c>, <c>first</c> and <c>last</c> commands are not keys.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Collect(IEnumerable<LiquidTemplate> templates, string root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<IReadOnlyList<string>>();
+        foreach (var t in templates)
+        {
+            foreach (var p in t.VariablePaths)
+            {
+                if (p.Segments.Count < 2 || p.Segments[0] != root) continue;
+                var keys = new List<string>(p.Segments.Count - 1);
+                for (var i = 1; i < p.Segments.Count; i++)
+                {
+                    var k = p.Segments[i];
+                    var last = i == p.Segments.Count - 1;
+                    if (k is "size" or "first" or "last")
+                    {
+                        if (last) break;
+                        if (k != "size") k = "[]";
+                    }
+                    keys.Add(k);
+                }
+                if (keys.Count > 0 && seen.Add(string.Join('\u0001', keys))) result.Add(keys);
+            }
+        }
+        return result.Where(k => !result.Any(o => o.Count > k.Count && o.Take(k.Count).SequenceEqual(k))).ToList();
+    }
+
+    /// <summary>
+    /// A sample payload holding every path as nested objects (<c>"[]"</c> as a one-element array), each leaf an empty string:
+    /// <c>["order", "total"]</c> and <c>["items", "[]", "name"]</c> give <c>{"order":{"total":""},"items":[{"name":""}]}</c>.
+    /// </summary>
+    public static Dictionary<string, object?> BuildSample(IEnumerable<IReadOnlyList<string>> paths)
+    {
+        var root = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var path in paths) Insert(root, path, 0);
+        return root;
+    }
+
+    private static object? Insert(object? node, IReadOnlyList<string> path, int i)
+    {
+        if (i == path.Count) return node ?? "";
+        if (path[i] == "[]")
+        {
+            var list = node as List<object?> ?? [null];
+            list[0] = Insert(list[0], path, i + 1);
+            return list;
+        }
+        var hash = node as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+        hash[path[i]] = Insert(hash.GetValueOrDefault(path[i]), path, i + 1);
+        return hash;
+    }
+}
