@@ -37,7 +37,7 @@ public sealed class LiquidOutputBufferTests
     public void Render_StartedByAFilterDuringARender_KeepsBothOutputsApart()
     {
         var inner = Parse("[inner {{ v }}]");
-        var filters = new Dictionary<string, FilterFunction>(StandardFilters.All)
+        var filters = new Dictionary<string, FilterFunction>(BuiltInFilters.All)
         {
             ["nested"] = (input, _, _) => inner.Render(new Dictionary<string, object?> { ["v"] = input }).Output,
         };

@@ -106,15 +106,15 @@ public class BrazeFiltersTests
     {
         foreach (var name in new[] { "lstrip", "rstrip", "pluralize", "camelize", "handleize", "find_index", "money_with_currency",
                      "money_without_currency", "highlight", "format_address", "color_to_rgb", "color_lighten", "font_url", "font_face" })
-            Assert.Contains(name, StandardFilters.BrazeUnsupported);
-        Assert.DoesNotContain("upcase", StandardFilters.BrazeUnsupported);
-        Assert.DoesNotContain("md5", StandardFilters.BrazeUnsupported);
+            Assert.Contains(name, BuiltInFilters.BrazeUnsupported);
+        Assert.DoesNotContain("upcase", BuiltInFilters.BrazeUnsupported);
+        Assert.DoesNotContain("md5", BuiltInFilters.BrazeUnsupported);
     }
 
     [Fact]
     public void BrazeUnsupported_EveryName_StillWorks()
     {
-        foreach (var name in StandardFilters.BrazeUnsupported)
-            Assert.True(StandardFilters.All.ContainsKey(name), $"{name} is not registered");
+        foreach (var name in BuiltInFilters.BrazeUnsupported)
+            Assert.True(BuiltInFilters.All.ContainsKey(name), $"{name} is not registered");
     }
 }

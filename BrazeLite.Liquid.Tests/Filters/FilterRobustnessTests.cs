@@ -23,7 +23,7 @@ public class FilterRobustnessTests
     public void EveryFilter_AnyInputAndArguments_ReturnsOrThrowsLiquidError()
     {
         var unexpected = new List<string>();
-        foreach (var (name, filter) in StandardFilters.All)
+        foreach (var (name, filter) in BuiltInFilters.All)
         {
             foreach (var input in Inputs)
             {

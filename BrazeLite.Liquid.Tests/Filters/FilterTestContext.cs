@@ -27,10 +27,10 @@ public static class F
         Apply(new FilterTestContext(), name, input, args);
 
     public static object? Apply(FilterTestContext context, string name, object? input, params object?[] args) =>
-        StandardFilters.All[name](input, new FilterArguments(args, new Dictionary<string, object?>()), context);
+        BuiltInFilters.All[name](input, new FilterArguments(args, new Dictionary<string, object?>()), context);
 
     public static object? Named(string name, object? input, object?[] args, Dictionary<string, object?> named) =>
-        StandardFilters.All[name](input, new FilterArguments(args, named), new FilterTestContext());
+        BuiltInFilters.All[name](input, new FilterArguments(args, named), new FilterTestContext());
 
     /// <summary>The filter's result as <c>{{ }}</c> prints it.</summary>
     public static string Out(string name, object? input, params object?[] args) =>

@@ -123,7 +123,7 @@ public static class OutputSpecHarness
                     t.Next();
                 }
             }
-            if (!StandardFilters.All.TryGetValue(name, out var filter)) throw new NotSupportedException("unknown filter " + name);
+            if (!BuiltInFilters.All.TryGetValue(name, out var filter)) throw new NotSupportedException("unknown filter " + name);
             value = filter(value, new FilterArguments(positional, named), context);
         }
         if (t.Peek() is not null) throw new NotSupportedException("trailing " + t.Peek());

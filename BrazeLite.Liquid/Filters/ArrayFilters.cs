@@ -6,24 +6,24 @@ namespace BrazeLite.Liquid.Filters;
 /// <summary>Liquid's array filters. Input goes through Liquid's <c>InputIterator</c> (arrays flattened, ranges walked lazily).</summary>
 internal static class ArrayFilters
 {
-    public static void Register(IDictionary<string, FilterFunction> d)
+    public static void Register(FilterRegistry filters)
     {
-        d["size"] = (input, _, _) => LiquidValues.Size(input);
-        d["first"] = (input, _, _) => input switch
+        filters.Add("size", (input, _, _) => LiquidValues.Size(input), arity: (1, 1));
+        filters.Add("first", (input, _, _) => input switch
         {
             IList<object?> list => list.Count > 0 ? list[0] : null,
             LiquidRange r => r.Start,
             IDictionary<string, object?> hash => hash.Count > 0 ? FirstPair(hash) : null,
             _ => null,
-        };
-        d["last"] = (input, _, _) => input switch
+        }, arity: (1, 1));
+        filters.Add("last", (input, _, _) => input switch
         {
             IList<object?> list => list.Count > 0 ? list[^1] : null,
             LiquidRange r => r.End,
             _ => null,
-        };
-        d["join"] = Join;
-        d["concat"] = (input, args, context) =>
+        }, arity: (1, 1));
+        filters.Add("join", Join, arity: (1, 2));
+        filters.Add("concat", (input, args, context) =>
         {
             if (args[0] is not IList<object?> other) throw new LiquidFilterException("concat filter requires an array argument");
             var result = ToList(input, context, "concat");
@@ -31,27 +31,27 @@ internal static class ArrayFilters
             context.Step(other.Count);
             result.AddRange(other);
             return result;
-        };
-        d["reverse"] = (input, _, context) =>
+        }, arity: (2, 2));
+        filters.Add("reverse", (input, _, context) =>
         {
             var list = ToList(input, context, "reverse");
             list.Reverse();
             return list;
-        };
-        d["compact"] = Compact;
-        d["uniq"] = Uniq;
-        d["sort"] = (input, args, context) => Sort(input, args, context, natural: false);
-        d["sort_natural"] = (input, args, context) => Sort(input, args, context, natural: true);
-        d["map"] = Map;
-        d["where"] = (input, args, context) => Select(input, args, context, "where", (list, test) => list.Where(test).ToList<object?>(), new List<object?>());
-        d["reject"] = (input, args, context) => Select(input, args, context, "reject", (list, test) => list.Where(x => !test(x)).ToList<object?>(), new List<object?>());
-        d["has"] = (input, args, context) => Select(input, args, context, "has", (list, test) => list.Any(test), false);
-        d["find"] = (input, args, context) => Select(input, args, context, "find", (list, test) => list.FirstOrDefault(test), null);
-        d["find_index"] = (input, args, context) => Select(input, args, context, "find_index", (list, test) =>
+        }, arity: (1, 1));
+        filters.Add("compact", Compact, arity: (1, 2));
+        filters.Add("uniq", Uniq, arity: (1, 2));
+        filters.Add("sort", (input, args, context) => Sort(input, args, context, natural: false), arity: (1, 2));
+        filters.Add("sort_natural", (input, args, context) => Sort(input, args, context, natural: true), arity: (1, 2));
+        filters.Add("map", Map, arity: (2, 2));
+        filters.Add("where", (input, args, context) => Select(input, args, context, "where", (list, test) => list.Where(test).ToList<object?>(), new List<object?>()), arity: (2, 3));
+        filters.Add("reject", (input, args, context) => Select(input, args, context, "reject", (list, test) => list.Where(x => !test(x)).ToList<object?>(), new List<object?>()), arity: (2, 3));
+        filters.Add("has", (input, args, context) => Select(input, args, context, "has", (list, test) => list.Any(test), false), arity: (2, 3));
+        filters.Add("find", (input, args, context) => Select(input, args, context, "find", (list, test) => list.FirstOrDefault(test), null), arity: (2, 3));
+        filters.Add("find_index", (input, args, context) => Select(input, args, context, "find_index", (list, test) =>
         {
             var i = list.FindIndex(x => test(x));
             return i < 0 ? null : (object)(long)i;
-        }, null);
+        }, null), arity: (2, 3));
     }
 
     private static List<object?> FirstPair(IDictionary<string, object?> hash)

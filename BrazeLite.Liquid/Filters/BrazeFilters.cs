@@ -8,22 +8,22 @@ namespace BrazeLite.Liquid.Filters;
 /// <summary>The filters Braze adds to Shopify Liquid: hashing, HMAC, URL and JSON escaping, property access, number delimiting and time zones.</summary>
 internal static class BrazeFilters
 {
-    public static void Register(IDictionary<string, FilterFunction> d)
+    public static void Register(FilterRegistry filters)
     {
-        d["md5"] = (input, _, _) => Hex(MD5.HashData(Bytes(input)));
-        d["sha1"] = (input, _, _) => Hex(SHA1.HashData(Bytes(input)));
-        d["sha2"] = (input, _, _) => Hex(SHA256.HashData(Bytes(input)));
-        d["hmac_sha1_hex"] = (input, args, _) => Hex(HMACSHA1.HashData(Key(args, "hmac_sha1_hex"), Bytes(input)));
-        d["hmac_sha1_base64"] = (input, args, _) => Convert.ToBase64String(HMACSHA1.HashData(Key(args, "hmac_sha1_base64"), Bytes(input)));
-        d["hmac_sha256_hex"] = (input, args, _) => Hex(HMACSHA256.HashData(Key(args, "hmac_sha256_hex"), Bytes(input)));
-        d["hmac_sha256_base64"] = (input, args, _) => Convert.ToBase64String(HMACSHA256.HashData(Key(args, "hmac_sha256_base64"), Bytes(input)));
-        d["url_escape"] = (input, _, _) => input is null ? null : UriEscape(Str(input), escapeAmpersand: false);
-        d["url_param_escape"] = (input, _, _) => input is null ? null : UriEscape(Str(input), escapeAmpersand: true);
-        d["property_accessor"] = (input, args, _) =>
-            input is IDictionary<string, object?> hash && args[0] is { } key && hash.TryGetValue(Str(key), out var v) ? v : null;
-        d["number_with_delimiter"] = (input, args, _) => NumberWithDelimiter(input, args);
-        d["json_escape"] = (input, _, _) => input is null ? null : JsonEscape(Str(input));
-        d["time_zone"] = TimeZone;
+        filters.Add("md5", (input, _, _) => Hex(MD5.HashData(Bytes(input))), arity: (1, 1));
+        filters.Add("sha1", (input, _, _) => Hex(SHA1.HashData(Bytes(input))), arity: (1, 1));
+        filters.Add("sha2", (input, _, _) => Hex(SHA256.HashData(Bytes(input))), arity: (1, 1));
+        filters.Add("hmac_sha1_hex", (input, args, _) => Hex(HMACSHA1.HashData(Key(args, "hmac_sha1_hex"), Bytes(input))));
+        filters.Add("hmac_sha1_base64", (input, args, _) => Convert.ToBase64String(HMACSHA1.HashData(Key(args, "hmac_sha1_base64"), Bytes(input))));
+        filters.Add("hmac_sha256_hex", (input, args, _) => Hex(HMACSHA256.HashData(Key(args, "hmac_sha256_hex"), Bytes(input))));
+        filters.Add("hmac_sha256_base64", (input, args, _) => Convert.ToBase64String(HMACSHA256.HashData(Key(args, "hmac_sha256_base64"), Bytes(input))));
+        filters.Add("url_escape", (input, _, _) => input is null ? null : UriEscape(Str(input), escapeAmpersand: false), arity: (1, 1));
+        filters.Add("url_param_escape", (input, _, _) => input is null ? null : UriEscape(Str(input), escapeAmpersand: true), arity: (1, 1));
+        filters.Add("property_accessor", (input, args, _) =>
+            input is IDictionary<string, object?> hash && args[0] is { } key && hash.TryGetValue(Str(key), out var v) ? v : null, arity: (2, 2));
+        filters.Add("number_with_delimiter", (input, args, _) => NumberWithDelimiter(input, args));
+        filters.Add("json_escape", (input, _, _) => input is null ? null : JsonEscape(Str(input)), arity: (1, 1));
+        filters.Add("time_zone", TimeZone, arity: (2, 2));
     }
 
     private static byte[] Bytes(object? input) => Encoding.UTF8.GetBytes(Str(input));

@@ -6,18 +6,18 @@ namespace BrazeLite.Liquid.Filters;
 /// <summary>Shopify's color filters on CSS colors written as <c>#rgb</c>, <c>#rrggbb</c>, <c>rgb()</c>/<c>rgba()</c> or <c>hsl()</c>/<c>hsla()</c>.</summary>
 internal static class ColorFilters
 {
-    public static void Register(IDictionary<string, FilterFunction> d)
+    public static void Register(FilterRegistry filters)
     {
-        d["color_to_rgb"] = (input, _, _) => Color.TryParse(Str(input), out var c) ? c.ToRgb() : input;
-        d["color_to_hex"] = (input, _, _) => Color.TryParse(Str(input), out var c) ? c.ToHex() : input;
-        d["color_to_hsl"] = (input, _, _) => Color.TryParse(Str(input), out var c) ? c.ToHsl() : input;
-        d["color_extract"] = (input, args, _) => Color.TryParse(Str(input), out var c) ? c.Extract(Str(args[0])) : null;
-        d["color_brightness"] = (input, _, _) => Color.TryParse(Str(input), out var c) ? Math.Round(c.Brightness(), 2) : input;
-        d["color_lighten"] = (input, args, _) => Adjust(input, args, (c, n) => c.WithLightness(c.L + n));
-        d["color_darken"] = (input, args, _) => Adjust(input, args, (c, n) => c.WithLightness(c.L - n));
-        d["color_saturate"] = (input, args, _) => Adjust(input, args, (c, n) => c.WithSaturation(c.S + n));
-        d["color_desaturate"] = (input, args, _) => Adjust(input, args, (c, n) => c.WithSaturation(c.S - n));
-        d["color_modify"] = (input, args, _) =>
+        filters.Add("color_to_rgb", (input, _, _) => Color.TryParse(Str(input), out var c) ? c.ToRgb() : input);
+        filters.Add("color_to_hex", (input, _, _) => Color.TryParse(Str(input), out var c) ? c.ToHex() : input);
+        filters.Add("color_to_hsl", (input, _, _) => Color.TryParse(Str(input), out var c) ? c.ToHsl() : input);
+        filters.Add("color_extract", (input, args, _) => Color.TryParse(Str(input), out var c) ? c.Extract(Str(args[0])) : null);
+        filters.Add("color_brightness", (input, _, _) => Color.TryParse(Str(input), out var c) ? Math.Round(c.Brightness(), 2) : input);
+        filters.Add("color_lighten", (input, args, _) => Adjust(input, args, (c, n) => c.WithLightness(c.L + n)));
+        filters.Add("color_darken", (input, args, _) => Adjust(input, args, (c, n) => c.WithLightness(c.L - n)));
+        filters.Add("color_saturate", (input, args, _) => Adjust(input, args, (c, n) => c.WithSaturation(c.S + n)));
+        filters.Add("color_desaturate", (input, args, _) => Adjust(input, args, (c, n) => c.WithSaturation(c.S - n)));
+        filters.Add("color_modify", (input, args, _) =>
         {
             if (!Color.TryParse(Str(input), out var c)) return input;
             var value = LiquidValues.ToNumber(args[1]) is long l ? l : (double)LiquidValues.ToNumber(args[1]);
@@ -33,32 +33,32 @@ internal static class ColorFilters
                 _ => throw new LiquidFilterException($"color_modify: unknown field '{Str(args[0])}' (red, green, blue, alpha, hue, saturation or lightness)"),
             };
             return modified.A < 1 || c.A < 1 ? modified.ToRgb() : modified.ToHex();
-        };
-        d["color_mix"] = (input, args, _) =>
+        });
+        filters.Add("color_mix", (input, args, _) =>
         {
             if (!Color.TryParse(Str(input), out var a) || !Color.TryParse(Str(args[0]), out var b)) return input;
             var w = Math.Clamp(Number(args[1]), 0, 100) / 100;
             var mixed = new Color(Clamp(a.R * w + b.R * (1 - w), 255), Clamp(a.G * w + b.G * (1 - w), 255), Clamp(a.B * w + b.B * (1 - w), 255), a.A * w + b.A * (1 - w));
             return mixed.A < 1 ? mixed.ToRgb() : mixed.ToHex();
-        };
-        d["color_contrast"] = (input, args, _) =>
+        });
+        filters.Add("color_contrast", (input, args, _) =>
             Color.TryParse(Str(input), out var a) && Color.TryParse(Str(args[0]), out var b)
                 ? Math.Round((Math.Max(a.Luminance(), b.Luminance()) + 0.05) / (Math.Min(a.Luminance(), b.Luminance()) + 0.05), 1)
-                : input;
-        d["color_difference"] = (input, args, _) =>
+                : input);
+        filters.Add("color_difference", (input, args, _) =>
             Color.TryParse(Str(input), out var a) && Color.TryParse(Str(args[0]), out var b)
                 ? (long)(Math.Max(a.R, b.R) - Math.Min(a.R, b.R) + Math.Max(a.G, b.G) - Math.Min(a.G, b.G) + Math.Max(a.B, b.B) - Math.Min(a.B, b.B))
-                : input;
-        d["brightness_difference"] = (input, args, _) =>
+                : input);
+        filters.Add("brightness_difference", (input, args, _) =>
             Color.TryParse(Str(input), out var a) && Color.TryParse(Str(args[0]), out var b)
                 ? (long)Math.Round(Math.Abs(a.Brightness() - b.Brightness()))
-                : input;
-        d["hex_to_rgba"] = (input, args, _) =>
+                : input);
+        filters.Add("hex_to_rgba", (input, args, _) =>
         {
             if (!Color.TryParse(Str(input), out var c)) return input;
             var alpha = args.Count > 0 ? Number(args[0]) : 1;
             return (c with { A = Math.Clamp(alpha, 0, 1) }).ToRgb(forceAlpha: true);
-        };
+        });
     }
 
     private static double Number(object? value) => LiquidValues.ToNumber(value) switch

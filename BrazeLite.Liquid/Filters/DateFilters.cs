@@ -5,9 +5,9 @@ namespace BrazeLite.Liquid.Filters;
 /// <summary>Liquid's <c>date</c> filter: Ruby's <c>strftime</c> over Liquid's date reading.</summary>
 internal static class DateFilters
 {
-    public static void Register(IDictionary<string, FilterFunction> d)
+    public static void Register(FilterRegistry filters)
     {
-        d["date"] = Date;
+        filters.Add("date", Date, arity: (2, 2));
     }
 
     private static object? Date(object? input, FilterArguments args, IFilterContext context)

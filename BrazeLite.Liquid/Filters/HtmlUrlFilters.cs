@@ -8,14 +8,14 @@ namespace BrazeLite.Liquid.Filters;
 /// <summary>HTML and URL filters with the semantics of Ruby's <c>CGI</c> and Liquid's regular expressions.</summary>
 internal static partial class HtmlUrlFilters
 {
-    public static void Register(IDictionary<string, FilterFunction> d)
+    public static void Register(FilterRegistry filters)
     {
-        d["escape"] = (input, _, _) => input is null ? null : Escape(Str(input));
-        d["h"] = d["escape"];
-        d["escape_once"] = (input, _, _) => EscapeOnce(Str(input));
-        d["url_encode"] = (input, _, _) => input is null ? null : CgiEscape(Str(input));
-        d["url_decode"] = (input, _, _) => input is null ? null : CgiUnescape(Str(input));
-        d["strip_html"] = (input, _, _) => StripHtml(Str(input));
+        filters.Add("escape", (input, _, _) => input is null ? null : Escape(Str(input)), arity: (1, 1));
+        filters.Add("h", (input, _, _) => input is null ? null : Escape(Str(input)), arity: (1, 1));
+        filters.Add("escape_once", (input, _, _) => EscapeOnce(Str(input)), arity: (1, 1));
+        filters.Add("url_encode", (input, _, _) => input is null ? null : CgiEscape(Str(input)), arity: (1, 1));
+        filters.Add("url_decode", (input, _, _) => input is null ? null : CgiUnescape(Str(input)), arity: (1, 1));
+        filters.Add("strip_html", (input, _, _) => StripHtml(Str(input)), arity: (1, 1));
     }
 
     /// <summary>Ruby's <c>CGI.escapeHTML</c>: &amp; &lt; &gt; " ' become entities.</summary>

@@ -11,30 +11,30 @@ namespace BrazeLite.Liquid.Filters;
 /// </summary>
 internal static class MathFilters
 {
-    public static void Register(IDictionary<string, FilterFunction> d)
+    public static void Register(FilterRegistry filters)
     {
-        d["plus"] = (input, args, _) => Binary(input, Required(args, "plus"), Op.Add);
-        d["minus"] = (input, args, _) => Binary(input, Required(args, "minus"), Op.Sub);
-        d["times"] = (input, args, _) => Binary(input, Required(args, "times"), Op.Mul);
-        d["divided_by"] = (input, args, _) => Binary(input, Required(args, "divided_by"), Op.Div);
-        d["modulo"] = (input, args, _) => Binary(input, Required(args, "modulo"), Op.Mod);
-        d["abs"] = (input, _, _) => Abs(Num.From(input));
-        d["ceil"] = (input, _, _) => Num.From(input).Ceiling();
-        d["floor"] = (input, _, _) => Num.From(input).Floor();
-        d["round"] = Round;
-        d["at_least"] = (input, args, _) =>
+        filters.Add("plus", (input, args, _) => Binary(input, Required(args, "plus"), Op.Add), arity: (2, 2));
+        filters.Add("minus", (input, args, _) => Binary(input, Required(args, "minus"), Op.Sub), arity: (2, 2));
+        filters.Add("times", (input, args, _) => Binary(input, Required(args, "times"), Op.Mul), arity: (2, 2));
+        filters.Add("divided_by", (input, args, _) => Binary(input, Required(args, "divided_by"), Op.Div), arity: (2, 2));
+        filters.Add("modulo", (input, args, _) => Binary(input, Required(args, "modulo"), Op.Mod), arity: (2, 2));
+        filters.Add("abs", (input, _, _) => Abs(Num.From(input)), arity: (1, 1));
+        filters.Add("ceil", (input, _, _) => Num.From(input).Ceiling(), arity: (1, 1));
+        filters.Add("floor", (input, _, _) => Num.From(input).Floor(), arity: (1, 1));
+        filters.Add("round", Round, arity: (1, 2));
+        filters.Add("at_least", (input, args, _) =>
         {
             var min = Num.From(Required(args, "at_least"));
             var value = Num.From(input);
             return (Num.Compare(min, value) > 0 ? min : value).ToValue();
-        };
-        d["at_most"] = (input, args, _) =>
+        }, arity: (2, 2));
+        filters.Add("at_most", (input, args, _) =>
         {
             var max = Num.From(Required(args, "at_most"));
             var value = Num.From(input);
             return (Num.Compare(max, value) < 0 ? max : value).ToValue();
-        };
-        d["sum"] = Sum;
+        }, arity: (2, 2));
+        filters.Add("sum", Sum, arity: (1, 2));
     }
 
     private static object? Required(FilterArguments args, string filter) =>

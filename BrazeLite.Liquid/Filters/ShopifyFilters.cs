@@ -7,31 +7,31 @@ namespace BrazeLite.Liquid.Filters;
 
 /// <summary>
 /// Shopify storefront filters outside standard Liquid that a template copied from Shopify may use. They work as Shopify
-/// defines them for plain values; Braze does not support them, so <see cref="StandardFilters.BrazeUnsupported"/> lists them.
+/// defines them for plain values; Braze does not support them, so <see cref="BuiltInFilters.BrazeUnsupported"/> lists them.
 /// </summary>
 internal static partial class ShopifyFilters
 {
-    public static void Register(IDictionary<string, FilterFunction> d)
+    public static void Register(FilterRegistry filters)
     {
-        d["pluralize"] = (input, args, _) =>
+        filters.Add("pluralize", (input, args, _) =>
         {
             var n = LiquidValues.ToNumber(input);
             var one = n is long l ? l == 1 : n is double x && x == 1;
             return one ? args[0] : args[1];
-        };
-        d["handleize"] = (input, _, _) => Handleize(Str(input));
-        d["handle"] = d["handleize"];
-        d["camelize"] = (input, _, _) => Camelize(Str(input));
-        d["highlight"] = (input, args, _) => Highlight(Str(input), Str(args[0]));
-        d["money"] = (input, _, _) => "$" + Money(input);
-        d["money_with_currency"] = (input, _, _) => "$" + Money(input) + " USD";
-        d["money_without_currency"] = (input, _, _) => Money(input);
-        d["money_without_trailing_zeros"] = (input, _, _) => "$" + Money(input).Replace(".00", "", StringComparison.Ordinal);
-        d["format_address"] = (input, _, _) => FormatAddress(input);
-        ColorFilters.Register(d);
-        d["font_face"] = (input, _, context) => FontUnavailable(input, "font_face", context);
-        d["font_modify"] = (input, _, context) => FontUnavailable(input, "font_modify", context);
-        d["font_url"] = (input, _, context) => FontUnavailable(input, "font_url", context);
+        }, arity: (3, 3));
+        filters.Add("handleize", (input, _, _) => Handleize(Str(input)));
+        filters.Add("handle", (input, _, _) => Handleize(Str(input)));
+        filters.Add("camelize", (input, _, _) => Camelize(Str(input)));
+        filters.Add("highlight", (input, args, _) => Highlight(Str(input), Str(args[0])), arity: (2, 2));
+        filters.Add("money", (input, _, _) => "$" + Money(input));
+        filters.Add("money_with_currency", (input, _, _) => "$" + Money(input) + " USD");
+        filters.Add("money_without_currency", (input, _, _) => Money(input));
+        filters.Add("money_without_trailing_zeros", (input, _, _) => "$" + Money(input).Replace(".00", "", StringComparison.Ordinal));
+        filters.Add("format_address", (input, _, _) => FormatAddress(input));
+        ColorFilters.Register(filters);
+        filters.Add("font_face", (input, _, context) => FontUnavailable(input, "font_face", context));
+        filters.Add("font_modify", (input, _, context) => FontUnavailable(input, "font_modify", context));
+        filters.Add("font_url", (input, _, context) => FontUnavailable(input, "font_url", context));
     }
 
     [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]

@@ -9,34 +9,34 @@ internal static class StringFilters
     // Ruby's String#strip whitespace: NUL, \t, \n, \v, \f, \r and space (ASCII only).
     private static readonly char[] RubySpace = ['\0', '\t', '\n', '\v', '\f', '\r', ' '];
 
-    public static void Register(IDictionary<string, FilterFunction> d)
+    public static void Register(FilterRegistry filters)
     {
-        d["default"] = Default;
-        d["append"] = (input, args, _) => Concat(Str(input), Str(args[0]), "append");
-        d["prepend"] = (input, args, _) => Concat(Str(args[0]), Str(input), "prepend");
-        d["downcase"] = (input, _, _) => Str(input).ToLowerInvariant();
-        d["upcase"] = (input, _, _) => Upcase(Str(input));
-        d["capitalize"] = (input, _, _) => Capitalize(Str(input));
-        d["strip"] = (input, _, _) => Str(input).Trim(RubySpace);
-        d["lstrip"] = (input, _, _) => Str(input).TrimStart(RubySpace);
-        d["rstrip"] = (input, _, _) => Str(input).TrimEnd(RubySpace);
-        d["strip_newlines"] = (input, _, _) => Str(input).Replace("\r\n", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
-        d["newline_to_br"] = (input, _, _) => NewlineToBr(Str(input));
-        d["replace"] = (input, args, _) => ReplaceAll(Str(input), Str(args[0]), Str(args[1]), "replace");
-        d["replace_first"] = (input, args, _) => ReplaceFirst(Str(input), Str(args[0]), Str(args[1]), "replace_first");
-        d["replace_last"] = (input, args, _) => ReplaceLast(Str(input), Str(args[0]), Str(args[1]), "replace_last");
-        d["remove"] = (input, args, _) => ReplaceAll(Str(input), Str(args[0]), "", "remove");
-        d["remove_first"] = (input, args, _) => ReplaceFirst(Str(input), Str(args[0]), "", "remove_first");
-        d["remove_last"] = (input, args, _) => ReplaceLast(Str(input), Str(args[0]), "", "remove_last");
-        d["split"] = (input, args, context) => Split(Str(input), Str(args[0]), context);
-        d["truncate"] = Truncate;
-        d["truncatewords"] = TruncateWords;
-        d["slice"] = Slice;
-        d["base64_encode"] = (input, _, _) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(input)));
-        d["base64_decode"] = (input, _, _) => Base64Decode(Str(input), urlSafe: false);
-        d["base64_url_safe_encode"] = (input, _, _) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(input))).Replace('+', '-').Replace('/', '_');
-        d["base64_url_safe_decode"] = (input, _, _) => Base64Decode(Str(input), urlSafe: true);
+        filters.Add("default", Default, arity: (1, 3));
+        filters.Add("append", (input, args, _) => Concat(Str(input), Str(args[0]), "append"), arity: (2, 2));
+        filters.Add("prepend", (input, args, _) => Concat(Str(args[0]), Str(input), "prepend"), arity: (2, 2));
+        filters.Add("downcase", (input, _, _) => Str(input).ToLowerInvariant(), arity: (1, 1));
+        filters.Add("upcase", (input, _, _) => Upcase(Str(input)), arity: (1, 1));
+        filters.Add("capitalize", (input, _, _) => Capitalize(Str(input)), arity: (1, 1));
+        filters.Add("strip", (input, _, _) => Str(input).Trim(RubySpace), arity: (1, 1));
+        filters.Add("lstrip", (input, _, _) => Str(input).TrimStart(RubySpace), arity: (1, 1));
+        filters.Add("rstrip", (input, _, _) => Str(input).TrimEnd(RubySpace), arity: (1, 1));
+        filters.Add("strip_newlines", (input, _, _) => Str(input).Replace("\r\n", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), arity: (1, 1));
+        filters.Add("newline_to_br", (input, _, _) => NewlineToBr(Str(input)), arity: (1, 1));
+        filters.Add("replace", (input, args, _) => ReplaceAll(Str(input), Str(args[0]), Str(args[1]), "replace"), arity: (2, 3));
+        filters.Add("replace_first", (input, args, _) => ReplaceFirst(Str(input), Str(args[0]), Str(args[1]), "replace_first"), arity: (2, 3));
+        filters.Add("replace_last", (input, args, _) => ReplaceLast(Str(input), Str(args[0]), Str(args[1]), "replace_last"), arity: (3, 3));
+        filters.Add("remove", (input, args, _) => ReplaceAll(Str(input), Str(args[0]), "", "remove"), arity: (2, 2));
+        filters.Add("remove_first", (input, args, _) => ReplaceFirst(Str(input), Str(args[0]), "", "remove_first"), arity: (2, 2));
+        filters.Add("remove_last", (input, args, _) => ReplaceLast(Str(input), Str(args[0]), "", "remove_last"), arity: (2, 2));
+        filters.Add("split", (input, args, context) => Split(Str(input), Str(args[0]), context), arity: (2, 2));
+        filters.Add("truncate", Truncate, arity: (1, 3));
+        filters.Add("truncatewords", TruncateWords, arity: (1, 3));
+        filters.Add("slice", Slice, arity: (2, 3));
+        filters.Add("base64_encode", (input, _, _) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(input))), arity: (1, 1));
+        filters.Add("base64_decode", (input, _, _) => Base64Decode(Str(input), urlSafe: false), arity: (1, 1));
+        filters.Add("base64_url_safe_encode", (input, _, _) =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Str(input))).Replace('+', '-').Replace('/', '_'), arity: (1, 1));
+        filters.Add("base64_url_safe_decode", (input, _, _) => Base64Decode(Str(input), urlSafe: true), arity: (1, 1));
     }
 
     // Liquid's default: nil, false (unless allow_false: true) and empty strings, arrays and hashes take the default.

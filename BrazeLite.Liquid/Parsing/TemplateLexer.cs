@@ -2,47 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace BrazeLite.Liquid.Parsing;
 
-internal enum TokenKind { Text, Output, Tag }
-
-/// <summary>One piece of a template: text, <c>{{ output }}</c> or <c>{% tag %}</c>.</summary>
-internal sealed class TemplateToken
-{
-    public TokenKind Kind;
-    public string Text = "";       // text tokens
-    public int Start;              // offset of the token (of "{{" / "{%") in the source
-    public string Name = "";       // tag name
-    public string Markup = "";     // markup after the tag name (tags) or inside {{ }} (outputs)
-    public int MarkupStart;        // offset of Markup in the source
-    public bool TrimLeft;
-    public bool TrimRight;
-}
-
-/// <summary>Maps source offsets to 1-based line and column.</summary>
-internal sealed class LineMap
-{
-    private readonly int[] _starts;
-
-    public LineMap(string source)
-    {
-        _starts = new int[source.AsSpan().Count('\n') + 1];
-        var line = 1;
-        for (var i = source.IndexOf('\n'); i >= 0; i = source.IndexOf('\n', i + 1))
-            _starts[line++] = i + 1;
-    }
-
-    public (int Line, int Column) Locate(int offset)
-    {
-        var idx = Array.BinarySearch(_starts, offset);
-        if (idx < 0) idx = ~idx - 1;
-        return (idx + 1, offset - _starts[idx] + 1);
-    }
-}
-
-internal sealed class LiquidSyntaxException(string message, int offset) : Exception(message)
-{
-    public int Offset { get; } = offset;
-}
-
 /// <summary>Splits a template into text, output and tag tokens, applying whitespace control.</summary>
 internal static partial class TemplateLexer
 {

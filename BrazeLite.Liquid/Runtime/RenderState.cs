@@ -2,54 +2,6 @@ using System.Text;
 
 namespace BrazeLite.Liquid.Runtime;
 
-/// <summary>A render error at a position; <see cref="Fatal"/> ones (limits, deadline) always stop the render.</summary>
-internal sealed class LiquidRenderException(string description, int line, int column, string? source, bool fatal = false)
-    : Exception(description)
-{
-    public string Description { get; } = description;
-    public int Line { get; } = line;
-    public int Column { get; } = column;
-    public string? Partial { get; } = source;
-    public bool Fatal { get; } = fatal;
-
-    public LiquidDiagnostic ToDiagnostic() => Diagnostics.Create("Liquid error: " + Description, Line, Column, Partial);
-}
-
-internal sealed class LiquidAbortException(string? reason) : Exception(reason ?? "aborted")
-{
-    public string? Reason { get; } = reason;
-}
-
-internal static class Diagnostics
-{
-    public static LiquidDiagnostic Create(string description, int line, int column, string? source, string? suffix = null)
-    {
-        var where = source is null ? $" at line {line}, column {column}" : $" at line {line}, column {column} in '{source}'";
-        return new LiquidDiagnostic(description + where + suffix, line, column, source);
-    }
-}
-
-internal enum Interrupt { None, Break, Continue }
-
-/// <summary>State shared by a render and every partial it renders: limits, counters, diagnostics.</summary>
-internal sealed class RenderShared
-{
-    public required LiquidRenderOptions Options;
-    public required LiquidRenderContext Context;
-    public required CancellationToken Token;
-    public required CancellationToken CallerToken;
-    public required DateTimeOffset Now;
-    public long Steps;
-
-    /// <summary>The <see cref="System.Diagnostics.Stopwatch"/> timestamp past which the render stops; a timer-driven token alone can fire late on a busy machine.</summary>
-    public long DeadlineTimestamp = long.MaxValue;
-    public long AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
-    public readonly List<LiquidDiagnostic> Errors = [];
-    public readonly List<LiquidDiagnostic> Warnings = [];
-    public readonly HashSet<(int, int, string?, string)> WarningKeys = [];
-    public readonly Dictionary<string, LiquidTemplate> PartialCache = new(StringComparer.Ordinal);
-}
-
 /// <summary>One rendering scope chain (a template, or an isolated <c>render</c> partial) over shared state.</summary>
 internal sealed class RenderState : IFilterContext
 {

@@ -2,28 +2,28 @@ using BrazeLite.Liquid.Filters;
 
 namespace BrazeLite.Liquid.Tests.Filters;
 
-public class StandardFiltersTests
+public class BuiltInFiltersTests
 {
     [Fact]
     public void All_ShopifyLiquid5Filters_AreRegistered()
     {
         var names = "abs append at_least at_most base64_decode base64_encode base64_url_safe_decode base64_url_safe_encode capitalize ceil compact concat date default divided_by downcase escape escape_once first floor join last lstrip map minus modulo newline_to_br plus prepend remove remove_first remove_last replace replace_first replace_last reverse round rstrip size slice sort sort_natural split strip strip_html strip_newlines sum times truncate truncatewords uniq upcase url_decode url_encode where reject find find_index has";
         foreach (var name in names.Split(' '))
-            Assert.True(StandardFilters.All.ContainsKey(name), $"{name} is missing");
+            Assert.True(BuiltInFilters.All.ContainsKey(name), $"{name} is missing");
     }
 
     [Fact]
     public void All_BrazeFilters_AreRegistered()
     {
         foreach (var name in "md5 sha1 sha2 hmac_sha1_hex hmac_sha1_base64 hmac_sha256_hex hmac_sha256_base64 url_escape url_param_escape property_accessor number_with_delimiter json_escape time_zone".Split(' '))
-            Assert.True(StandardFilters.All.ContainsKey(name), $"{name} is missing");
+            Assert.True(BuiltInFilters.All.ContainsKey(name), $"{name} is missing");
     }
 
     [Fact]
     public void All_UnknownName_IsAbsent()
     {
-        Assert.False(StandardFilters.All.ContainsKey("upcas"));
-        Assert.False(StandardFilters.All.ContainsKey("eval"));
+        Assert.False(BuiltInFilters.All.ContainsKey("upcas"));
+        Assert.False(BuiltInFilters.All.ContainsKey("eval"));
     }
 }
 

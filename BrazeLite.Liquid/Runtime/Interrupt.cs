@@ -1,0 +1,5 @@
+using System.Text;
+
+namespace BrazeLite.Liquid.Runtime;
+
+internal enum Interrupt { None, Break, Continue }

@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Json;
+
+namespace BrazeLite.Liquid.Runtime;
+
+internal sealed class ForNode : Node
+{
+    public required string Variable;
+    public required Expr Collection;
+    public required string OffsetKey;
+    public Expr? Limit;
+    public Expr? Offset;
+    public bool OffsetContinue;
+    public bool Reversed;
+    public Node[] Body = [];
+    public Node[]? ElseBody;
+
+    public override bool Blank => Nodes.IsBlank(Body) && (ElseBody is null || Nodes.IsBlank(ElseBody));
+
+    public override void Render(RenderState st, StringBuilder sb)
+    {
+        var collection = Collection.Eval(st);
+        long from;
+        if (OffsetContinue) from = st.ForOffsets.GetValueOrDefault(OffsetKey);
+        else
+        {
+            var o = Offset?.Eval(st);
+            from = o is null ? 0 : Nodes.ToInt(st, o, Line, Column);
+        }
+        long? to = null;
+        if (Limit is not null)
+        {
+            var l = Limit.Eval(st);
+            if (l is not null) to = Nodes.ToInt(st, l, Line, Column) + from;
+        }
+        var segment = LoopSegment.Slice(collection, from, to);
+        segment.Reversed = Reversed;
+        st.ForOffsets[OffsetKey] = from + segment.Count;
+        if (segment.Count == 0)
+        {
+            if (ElseBody is not null) Nodes.RenderBody(ElseBody, st, sb);
+            return;
+        }
+
+        var parent = st.ForStack.Count > 0 ? st.ForStack[^1] : null;
+        var loop = new ForloopDrop(segment.Count, parent);
+        st.ForStack.Add(loop);
+        var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["forloop"] = loop };
+        st.Push(scope);
+        try
+        {
+            for (long i = 0; i < segment.Count; i++)
+            {
+                st.Step();
+                scope[Variable] = segment[i];
+                Nodes.RenderBody(Body, st, sb);
+                loop.Index0++;
+                if (st.Interrupt == Interrupt.Break)
+                {
+                    st.Interrupt = Interrupt.None;
+                    break;
+                }
+                st.Interrupt = Interrupt.None;
+            }
+        }
+        finally
+        {
+            st.Pop();
+            st.ForStack.RemoveAt(st.ForStack.Count - 1);
+        }
+    }
+}
+
+internal sealed class TablerowNode : Node
+{
+    public required string Variable;
+    public required Expr Collection;
+    public Expr? Limit;
+    public Expr? Offset;
+    public Expr? Cols;
+    public Node[] Body = [];
+
+    public override void Render(RenderState st, StringBuilder sb)
+    {
+        var collection = Collection.Eval(st);
+        if (collection is null) return;
+        var from = Offset is null ? 0 : Nodes.ToInt(st, Offset.Eval(st), Line, Column);
+        long? to = Limit is null ? null : from + Nodes.ToInt(st, Limit.Eval(st), Line, Column);
+        var segment = LoopSegment.Slice(collection, from, to);
+        long? cols = null;
+        if (Cols is not null)
+        {
+            var c = Cols.Eval(st);
+            if (c is not null) cols = Nodes.ToInt(st, c, Line, Column);
+        }
+        st.Write(sb, "<tr class=\"row1\">\n");
+        var loop = new TablerowloopDrop(segment.Count, cols);
+        var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tablerowloop"] = loop };
+        st.Push(scope);
+        try
+        {
+            for (long i = 0; i < segment.Count; i++)
+            {
+                st.Step();
+                scope[Variable] = segment[i];
+                st.Write(sb, $"<td class=\"col{loop.Col}\">");
+                Nodes.RenderBody(Body, st, sb);
+                st.Write(sb, "</td>");
+                if (st.Interrupt != Interrupt.None)
+                {
+                    var brk = st.Interrupt == Interrupt.Break;
+                    st.Interrupt = Interrupt.None;
+                    if (brk) break;
+                }
+                if (loop.ColLast && i != segment.Count - 1)
+                    st.Write(sb, $"</tr>\n<tr class=\"row{loop.Row + 1}\">");
+                loop.Increment();
+            }
+        }
+        finally
+        {
+            st.Pop();
+        }
+        st.Write(sb, "</tr>\n");
+    }
+}
+
+internal sealed class InterruptNode(Interrupt kind) : Node
+{
+    public override void Render(RenderState st, StringBuilder sb) => st.Interrupt = kind;
+}
+
+internal sealed class CycleNode(Expr? group, string key, Expr[] values) : Node
+{
+    public override void Render(RenderState st, StringBuilder sb)
+    {
+        var k = group is null ? key : "named:" + LiquidValues.ToOutputString(group.Eval(st));
+        var iteration = st.Cycles.GetValueOrDefault(k);
+        if (iteration >= values.Length) iteration = 0;
+        st.Write(sb, LiquidValues.ToOutputString(values[iteration].Eval(st)));
+        iteration++;
+        if (iteration >= values.Length) iteration = 0;
+        st.Cycles[k] = iteration;
+    }
+}

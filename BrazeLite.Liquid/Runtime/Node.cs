@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+
+namespace BrazeLite.Liquid.Runtime;
+
+internal abstract class Node
+{
+    public int Line;
+    public int Column;
+
+    /// <summary>Renders nothing visible (assign, comment, whitespace...): lets block tags drop whitespace-only text.</summary>
+    public virtual bool Blank => false;
+
+    public abstract void Render(RenderState st, StringBuilder sb);
+}
+
+internal static class Nodes
+{
+    public static void RenderBody(Node[] body, RenderState st, StringBuilder sb)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        foreach (var node in body)
+        {
+            st.At(node.Line, node.Column);
+            st.Step();
+            try
+            {
+                node.Render(st, sb);
+            }
+            catch (LiquidRenderException e) when (!e.Fatal && st.Options.InlineErrors)
+            {
+                var d = e.ToDiagnostic();
+                st.Shared.Errors.Add(d);
+                st.Write(sb, d.Message);
+            }
+            if (st.Interrupt != Interrupt.None) return;
+        }
+    }
+
+    public static bool IsBlank(Node[] body) => body.All(n => n.Blank);
+
+    public static Node[] RemoveBlankStrings(Node[] body) => body.Where(n => n is not TextNode).ToArray();
+
+    public static LiquidTemplate LoadPartial(RenderState st, string name)
+    {
+        if (st.Shared.PartialCache.TryGetValue(name, out var cached)) return cached;
+        if (!st.Shared.Context.Partials.TryGetPartial(name, out var source))
+            throw st.Error($"Could not find partial '{name}'");
+        var result = LiquidTemplate.Parse(source, st.Options.PartialParseOptions with { Name = name });
+        if (result.Template is null)
+            throw st.Error($"syntax error in partial '{name}': {result.Errors[0].Message.Replace("Liquid syntax error: ", "", StringComparison.Ordinal)}");
+        foreach (var w in result.Warnings) st.Shared.Warnings.Add(w);
+        st.Shared.PartialCache[name] = result.Template;
+        return result.Template;
+    }
+
+    public static void CheckDepth(RenderState st)
+    {
+        if (st.Depth + 1 > st.Options.MaxPartialDepth)
+            throw st.Error($"Nesting too deep: more than {st.Options.MaxPartialDepth} nested include/render (MaxPartialDepth)");
+    }
+
+    /// <summary><c>{{content_blocks.${name}}}</c>: the partial rendered in the current scope, as Braze inserts a content block.</summary>
+    public static string RenderContentBlock(RenderState st, string name, int line, int column)
+    {
+        CheckDepth(st);
+        var template = LoadPartial(st, name);
+        var sb = new StringBuilder();
+        var oldSource = st.Source;
+        st.Source = name;
+        st.Depth++;
+        try
+        {
+            RenderBody(template.Root, st, sb);
+        }
+        finally
+        {
+            st.Depth--;
+            st.Source = oldSource;
+            st.At(line, column);
+        }
+        return sb.ToString();
+    }
+
+    public static long ToInt(RenderState st, object? v, int line, int column)
+    {
+        try
+        {
+            return LiquidValues.ToInteger(v);
+        }
+        catch (LiquidFilterException e)
+        {
+            throw new LiquidRenderException(e.Message, line, column, st.Source);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text;
+using System.Text.Json;
+
+namespace BrazeLite.Liquid.Runtime;
+
+internal sealed class TextNode(string text) : Node
+{
+    public string Text { get; } = text;
+    public override bool Blank => string.IsNullOrWhiteSpace(Text);
+
+    public override void Render(RenderState st, StringBuilder sb) => st.Write(sb, Text);
+}
+
+internal sealed class OutputNode(Expr expr) : Node
+{
+    public override void Render(RenderState st, StringBuilder sb)
+    {
+        var v = expr.Eval(st);
+        switch (v)
+        {
+            case null: return;
+            case string s: st.Write(sb, s); return;
+            default: st.Write(sb, LiquidValues.ToOutputString(v)); return;
+        }
+    }
+}
+
+internal sealed class CommentNode : Node
+{
+    public override bool Blank => true;
+
+    public override void Render(RenderState st, StringBuilder sb) { }
+}
