@@ -35,7 +35,7 @@ public class LiquidBenchmarks
         ourProductData = new LiquidRenderContext(new Dictionary<string, object?> { ["products"] = products });
         dotProductData = DotLiquidData.ToHash(new Dictionary<string, object?> { ["products"] = products });
         var trigger = Scenarios.EmailTriggerProperties();
-        ourEmailData = LiquidRenderContext.ForBraze(null, null, trigger);
+        ourEmailData = LiquidRenderContext.FromLiquidValues(BrazeLite.Liquid.Braze.BrazeVariables.Build(null, (IDictionary<string, object?>)LiquidValues.FromClr(trigger)!));
         dotEmailData = DotLiquidData.ToHash(new Dictionary<string, object?> { ["api_trigger_properties"] = trigger });
 
         ourProducts = OurParse(Scenarios.ProductListTemplate);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BrazeLite.Liquid;
+using BrazeLite.Liquid.Braze;
 using static BrazeLite.Liquid.Tests.LiquidTestSupport;
 
 namespace BrazeLite.Liquid.Tests;
@@ -7,11 +8,13 @@ namespace BrazeLite.Liquid.Tests;
 public sealed class LiquidBrazeDialectTests
 {
     private static LiquidRenderContext BrazeUser(string triggerJson = """{"product":"Lamp","items":[1,2,3],"order":{"total":42}}""") =>
-        LiquidRenderContext.ForBraze(
-            Vars(("first_name", "Ana"), ("time_zone", "Europe/Lisbon")),
-            Vars(("loyalty tier", "Gold")),
-            JsonDocument.Parse(triggerJson).RootElement,
-            JsonDocument.Parse("""{"x":"evt"}""").RootElement);
+        LiquidRenderContext.FromLiquidValues(BrazeVariables.Build(
+            Hash("""{"first_name":"Ana","time_zone":"Europe/Lisbon","custom_attributes":{"loyalty tier":"Gold"}}"""),
+            Hash(triggerJson),
+            Hash("""{"x":"evt"}""")));
+
+    private static IDictionary<string, object?> Hash(string json) =>
+        (IDictionary<string, object?>)LiquidValues.FromClr(JsonDocument.Parse(json).RootElement)!;
 
     private static LiquidRenderResult RenderBraze(string source, LiquidRenderContext? context = null, LiquidRenderOptions? options = null) =>
         ParseOk(source).Render(context ?? BrazeUser(), options);
@@ -128,7 +131,7 @@ public sealed class LiquidBrazeDialectTests
     {
         var context = BrazeUser() with
         {
-            ConnectedContentSamples = new Dictionary<string, string> { ["https://api.example.com/users/7"] = """{"points":120}""" },
+            ConnectedContent = new SampleConnectedContent(new Dictionary<string, string> { ["https://api.example.com/users/7"] = """{"points":120}""" }),
         };
         var r = RenderBraze("{% connected_content https://api.example.com/users/{{ api_trigger_properties.order.total | minus: 35 }} :save profile %}{{ profile.points }}", context);
         Assert.Equal("120", r.Output);

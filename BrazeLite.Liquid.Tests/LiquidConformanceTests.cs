@@ -29,6 +29,20 @@ public sealed class LiquidConformanceTests(ITestOutputHelper output)
             Assert.True(failure is null, $"{spec.File} / {name} (complexity {spec.Complexity}): {failure}");
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(SpecNames))]
+    public void Spec_RenderedAsynchronously_GivesTheSameResult(string name)
+    {
+        var spec = LiquidSpecSuite.All.Single(s => s.Id == name);
+        Skip.If(LiquidSpecSuite.IsExcluded(spec), $"needs Ruby objects ({string.Join(", ", spec.Features)})");
+        var failure = LiquidSpecSuite.Run(spec, out var sync);
+        var asyncFailure = LiquidSpecSuite.Run(spec, out var async, everyNodeAsync: true);
+        Assert.Equal(failure, asyncFailure);
+        Assert.Equal(sync?.Output, async?.Output);
+        Assert.Equal(sync?.Errors.Select(e => e.Message), async?.Errors.Select(e => e.Message));
+        Assert.Equal(sync?.Warnings.Select(e => e.Message), async?.Warnings.Select(e => e.Message));
+    }
+
     [Fact]
     public void Suite_AllSpecs_AtLeast97PercentOfIncludedPass()
     {

@@ -197,8 +197,12 @@ public static class LiquidSpecSuite
     }
 
     /// <summary>Runs one spec; returns null when it passes, else why it failed.</summary>
-    public static string? Run(LiquidSpec spec)
+    public static string? Run(LiquidSpec spec) => Run(spec, out _);
+
+    /// <summary>Runs a case; <paramref name="result"/> is the render's result when the template parsed.</summary>
+    public static string? Run(LiquidSpec spec, out LiquidRenderResult? result, bool everyNodeAsync = false)
     {
+        result = null;
         if (spec.LoadProblem is not null) return "could not load: " + spec.LoadProblem;
         var mode = spec.Lax ? LiquidErrorMode.Lax : LiquidErrorMode.Strict;
         // Shopify's Liquid passes unknown filters through unless strict_filters is set; the specs run with its defaults.
@@ -225,7 +229,9 @@ public static class LiquidSpecSuite
             MaxSteps = spec.StepLimit ?? LiquidRenderOptions.Default.MaxSteps,
             Timeout = TimeSpan.FromSeconds(10),
         };
-        var result = parsed.Template.Render(context, options);
+        result = everyNodeAsync
+            ? parsed.Template.RenderAsync(context, options, everyNodeAsync: true, CancellationToken.None).AsTask().GetAwaiter().GetResult()
+            : parsed.Template.Render(context, options);
         var errors = string.Join(" | ", result.Errors.Select(e => e.Message));
         if (spec.RenderErrors.Count > 0)
         {

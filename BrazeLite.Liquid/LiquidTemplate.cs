@@ -107,53 +107,133 @@ public sealed class LiquidTemplate
     /// <param name="cancellationToken">Cancels the render (it then throws <see cref="OperationCanceledException"/>).</param>
     public LiquidRenderResult Render(LiquidRenderContext? context = null, LiquidRenderOptions? options = null, CancellationToken cancellationToken = default)
     {
-        context ??= new LiquidRenderContext();
         options ??= LiquidRenderOptions.Default;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (options.Timeout > TimeSpan.Zero && options.Timeout.TotalMilliseconds < int.MaxValue) deadline.CancelAfter(options.Timeout);
+        using var deadline = Deadline(options, cancellationToken);
+        var state = Begin(context, options, deadline.Token, cancellationToken);
+        var sb = OutputBuffer.Rent();
+        string? reason = null;
+        var aborted = false;
+        try
+        {
+            Nodes.RenderBody(Root, state, sb);
+        }
+        catch (Exception e) when (EndsRender(e, cancellationToken))
+        {
+            Record(e, state, ref aborted, ref reason);
+        }
+        return Finish(state, sb, aborted, reason);
+    }
+
+    /// <summary>
+    /// Renders the template where <c>connected_content</c> may really wait (an HTTP call): only the nodes that hold one
+    /// await; the rest renders as <see cref="Render(LiquidRenderContext?, LiquidRenderOptions?, CancellationToken)"/> does.
+    /// The result is the same as the synchronous render's.
+    /// </summary>
+    /// <param name="context">Variables, partials, the connected-content resolver and "now"; none when null.</param>
+    /// <param name="options">Limits; <see cref="LiquidRenderOptions.Default"/> when null. The timeout covers the calls too.</param>
+    /// <param name="cancellationToken">Cancels the render (it then throws <see cref="OperationCanceledException"/>).</param>
+    public ValueTask<LiquidRenderResult> RenderAsync(LiquidRenderContext? context = null, LiquidRenderOptions? options = null, CancellationToken cancellationToken = default) =>
+        MayAwait ? RenderAsync(context, options, everyNodeAsync: false, cancellationToken) : ValueTask.FromResult(Render(context, options, cancellationToken));
+
+    internal async ValueTask<LiquidRenderResult> RenderAsync(LiquidRenderContext? context, LiquidRenderOptions? options, bool everyNodeAsync, CancellationToken cancellationToken)
+    {
+        options ??= LiquidRenderOptions.Default;
+        using var deadline = Deadline(options, cancellationToken);
+        var state = Begin(context, options, deadline.Token, cancellationToken);
+        state.Shared.EveryNodeAsync = everyNodeAsync;
+        var sb = new StringBuilder(1024);
+        string? reason = null;
+        var aborted = false;
+        try
+        {
+            await Nodes.RenderBodyAsync(Root, state, sb);
+        }
+        catch (Exception e) when (EndsRender(e, cancellationToken))
+        {
+            Record(e, state, ref aborted, ref reason);
+        }
+        return Finish(state, sb, aborted, reason);
+    }
+
+    private int _mayAwait; // 0 not yet known, 1 no, 2 yes
+
+    /// <summary>Whether a render may wait on <c>connected_content</c> (here or in a partial).</summary>
+    internal bool MayAwait
+    {
+        get
+        {
+            if (_mayAwait == 0) _mayAwait = Nodes.AnyAsync(Root) ? 2 : 1;
+            return _mayAwait == 2;
+        }
+    }
+
+    private static CancellationTokenSource Deadline(LiquidRenderOptions options, CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (HasTimeout(options)) deadline.CancelAfter(options.Timeout);
+        return deadline;
+    }
+
+    private static bool HasTimeout(LiquidRenderOptions options) =>
+        options.Timeout > TimeSpan.Zero && options.Timeout.TotalMilliseconds < int.MaxValue;
+
+    private RenderState Begin(LiquidRenderContext? context, LiquidRenderOptions options, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        context ??= new LiquidRenderContext();
         var shared = new RenderShared
         {
             Options = options,
             Context = context,
-            Token = deadline.Token,
+            Token = deadline,
             CallerToken = cancellationToken,
             Now = context.Now ?? DateTimeOffset.Now,
         };
-        if (options.Timeout > TimeSpan.Zero && options.Timeout.TotalMilliseconds < int.MaxValue)
+        // The token's timer can fire late on a busy machine, so the clock is checked too.
+        if (HasTimeout(options))
         {
             shared.DeadlineTimestamp = System.Diagnostics.Stopwatch.GetTimestamp()
                 + (long)(options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         }
         shared.Warnings.AddRange(Warnings);
-        var state = new RenderState(shared, context.Variables) { Source = Name };
-        var sb = OutputBuffer.Rent();
-        var aborted = false;
-        string? reason = null;
-        try
+        return new RenderState(shared, context.Variables) { Source = Name };
+    }
+
+    // What ends a render early and is reported in its result: an error, an abort, the deadline (not the caller's
+    // cancellation), a stack too deep.
+    private static bool EndsRender(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        LiquidRenderException or LiquidAbortException or InsufficientExecutionStackException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    private static void Record(Exception e, RenderState state, ref bool aborted, ref string? reason)
+    {
+        var shared = state.Shared;
+        switch (e)
         {
-            Nodes.RenderBody(Root, state, sb);
+            case LiquidRenderException render:
+                shared.Errors.Add(render.ToDiagnostic());
+                break;
+            case LiquidAbortException abort:
+                aborted = true;
+                reason = abort.Reason;
+                break;
+            case OperationCanceledException:
+                // A filter or a call stopped on the render's own deadline.
+                shared.Errors.Add(state.Fatal($"render deadline exceeded: the render took longer than {shared.Options.Timeout.TotalSeconds:0.###} s (Timeout)").ToDiagnostic());
+                break;
+            default:
+                shared.Errors.Add(Diagnostics.Create("Liquid error: Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
+                break;
         }
-        catch (LiquidRenderException e)
-        {
-            shared.Errors.Add(e.ToDiagnostic());
-        }
-        catch (LiquidAbortException e)
-        {
-            aborted = true;
-            reason = e.Reason;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A filter stopped on the render's own deadline rather than the caller's cancellation.
-            shared.Errors.Add(state.Fatal($"render deadline exceeded: the render took longer than {options.Timeout.TotalSeconds:0.###} s (Timeout)").ToDiagnostic());
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            shared.Errors.Add(Diagnostics.Create("Liquid error: Nesting too deep: the render nests more deeply than the stack allows (MaxPartialDepth)", state.Line, state.Column, state.Source));
-        }
+    }
+
+    private static LiquidRenderResult Finish(RenderState state, StringBuilder sb, bool aborted, string? reason)
+    {
         var output = sb.ToString();
         OutputBuffer.Return(sb);
-        return new LiquidRenderResult(output, aborted, reason, shared.Errors, shared.Warnings);
+        return new LiquidRenderResult(output, aborted, reason, state.Shared.Errors, state.Shared.Warnings);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using BrazeLite.Liquid.Braze;
 
 namespace BrazeLite.Liquid.Runtime;
 
@@ -12,37 +13,112 @@ internal sealed class AbortNode(Expr? reason) : Node
     }
 }
 
-internal sealed class ConnectedContentNode(Node[] url, string? saveAs) : Node
+/// <summary>The options of one <c>connected_content</c> tag; the URL, body and headers may hold Liquid.</summary>
+internal sealed class ConnectedContentOptions
 {
+    public required Node[] Url;
+    public string Method = "GET";
+    public Node[]? Headers;
+    public Node[]? Body;
+    public string? ContentType;
+    public string? BasicAuth;
+    public bool Retry;
+    public TimeSpan? CacheMaxAge;
+    public string? SaveAs;
+}
+
+internal sealed class ConnectedContentNode(ConnectedContentOptions options) : Node
+{
+    protected override bool MayAwait() => true;
+
     public override void Render(RenderState st, StringBuilder sb)
     {
-        var urlText = new StringBuilder();
-        Nodes.RenderBody(url, st, urlText);
+        var request = Request(st);
+        var pending = st.Shared.Context.ConnectedContent.ResolveAsync(request, st.Shared.Token);
+        if (!pending.IsCompleted)
+        {
+            // The synchronous render never blocks a thread on a network call.
+            _ = pending.AsTask();
+            throw st.Error($"connected_content {request.Url} needs a network call: render this template with RenderAsync");
+        }
+        Apply(st, sb, request, pending.GetAwaiter().GetResult());
+    }
+
+    public override async ValueTask RenderAsync(RenderState st, StringBuilder sb)
+    {
+        var request = Request(st);
+        var pending = st.Shared.Context.ConnectedContent.ResolveAsync(request, st.Shared.Token);
+        ConnectedContentResponse response;
+        if (pending.IsCompleted)
+        {
+            response = pending.GetAwaiter().GetResult();
+        }
+        else
+        {
+            // The render may resume on another thread: carry the bytes allocated so far over to its counter.
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - st.Shared.AllocatedAtStart;
+            response = await pending;
+            st.Shared.AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        }
+        Apply(st, sb, request, response);
+    }
+
+    private ConnectedContentRequest Request(RenderState st)
+    {
+        var url = RenderText(st, options.Url).Trim();
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (options.Headers is not null)
+        {
+            var text = RenderText(st, options.Headers);
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException();
+                foreach (var header in doc.RootElement.EnumerateObject())
+                    headers[header.Name] = header.Value.ValueKind == JsonValueKind.String ? header.Value.GetString()! : header.Value.GetRawText();
+            }
+            catch (JsonException)
+            {
+                throw st.Error($"connected_content :headers must be a JSON object of header names to values, not {text}");
+            }
+        }
+        var body = options.Body is null ? null : RenderText(st, options.Body).Trim();
         st.At(Line, Column);
-        var u = urlText.ToString().Trim();
-        var samples = st.Shared.Context.ConnectedContentSamples;
-        if (!samples.TryGetValue(u, out var response))
+        return new ConnectedContentRequest(url, options.Method, headers, body, options.ContentType, options.BasicAuth,
+            options.Retry, options.CacheMaxAge, options.SaveAs);
+    }
+
+    private string RenderText(RenderState st, Node[] nodes)
+    {
+        var text = new StringBuilder();
+        Nodes.RenderBody(nodes, st, text);
+        st.At(Line, Column);
+        return text.ToString();
+    }
+
+    private void Apply(RenderState st, StringBuilder sb, ConnectedContentRequest request, ConnectedContentResponse response)
+    {
+        if (response.Warning is { } warning) st.AddWarning(warning, Line, Column, "cc:" + request.Url);
+        var body = response.Body;
+        if (options.SaveAs is not { } saveAs)
         {
-            var q = u.IndexOf('?', StringComparison.Ordinal);
-            if (q < 0 || !samples.TryGetValue(u[..q], out response)) response = null;
-        }
-        if (response is null)
-        {
-            st.AddWarning($"connected_content is not called in a preview and no sample response is set for {u}", Line, Column, "cc:" + u);
-            if (saveAs is not null) st.SetGlobal(saveAs, null);
+            // Braze writes nothing for a failed call.
+            if (body is not null && response.IsSuccess) st.Write(sb, body);
             return;
         }
-        st.AddWarning($"connected_content is not called in a preview; the sample response for {u} is used", Line, Column, "cc:" + u);
-        if (saveAs is null)
+        if (body is null)
         {
-            st.Write(sb, response);
+            st.SetGlobal(saveAs, null);
             return;
         }
-        object? value = response;
+        object? value = body;
         try
         {
-            using var doc = JsonDocument.Parse(response);
+            using var doc = JsonDocument.Parse(body);
             value = LiquidValues.FromClr(doc.RootElement);
+            // Braze tells the template how the call went inside the saved object.
+            if (response.StatusCode != 0 && value is IDictionary<string, object?> hash)
+                hash["__http_status_code__"] = (long)response.StatusCode;
         }
         catch (JsonException)
         {

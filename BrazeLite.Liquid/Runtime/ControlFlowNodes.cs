@@ -8,6 +8,10 @@ internal sealed class BlockNode(Node[] body) : Node
     public override bool Blank => Nodes.IsBlank(body);
 
     public override void Render(RenderState st, StringBuilder sb) => Nodes.RenderBody(body, st, sb);
+
+    protected override bool MayAwait() => Nodes.AnyAsync(body);
+
+    public override ValueTask RenderAsync(RenderState st, StringBuilder sb) => Nodes.RenderBodyAsync(body, st, sb);
 }
 
 internal sealed class IfNode(List<(Expr? Condition, Node[] Body)> branches, bool unless) : Node
@@ -16,6 +20,17 @@ internal sealed class IfNode(List<(Expr? Condition, Node[] Body)> branches, bool
     public override bool Blank => Branches.All(b => Nodes.IsBlank(b.Body));
 
     public override void Render(RenderState st, StringBuilder sb)
+    {
+        if (Taken(st) is { } body) Nodes.RenderBody(body, st, sb);
+    }
+
+    protected override bool MayAwait() => Branches.Any(b => Nodes.AnyAsync(b.Body));
+
+    public override ValueTask RenderAsync(RenderState st, StringBuilder sb) =>
+        Taken(st) is { } body ? Nodes.RenderBodyAsync(body, st, sb) : ValueTask.CompletedTask;
+
+    // The body of the first branch whose condition holds, or null.
+    private Node[]? Taken(RenderState st)
     {
         for (var i = 0; i < Branches.Count; i++)
         {
@@ -26,9 +41,9 @@ internal sealed class IfNode(List<(Expr? Condition, Node[] Body)> branches, bool
                 if (unless && i == 0) truthy = !truthy;
                 if (!truthy) continue;
             }
-            Nodes.RenderBody(body, st, sb);
-            return;
+            return body;
         }
+        return null;
     }
 }
 
@@ -43,22 +58,38 @@ internal sealed class CaseNode(Expr subject, List<(Expr[]? Values, Node[] Body)>
         var runElse = true;
         foreach (var (values, body) in Blocks)
         {
-            if (values is null)
-            {
-                if (runElse) Nodes.RenderBody(body, st, sb);
-            }
-            else
-            {
-                var match = false;
-                foreach (var v in values)
-                {
-                    if (LiquidValues.Equal(v.Eval(st), value)) { match = true; break; }
-                }
-                if (!match) continue;
-                runElse = false;
-                Nodes.RenderBody(body, st, sb);
-            }
+            if (!Runs(st, values, value, ref runElse)) continue;
+            Nodes.RenderBody(body, st, sb);
             if (st.Interrupt != Interrupt.None) return;
         }
+    }
+
+    protected override bool MayAwait() => Blocks.Any(b => Nodes.AnyAsync(b.Body));
+
+    public override async ValueTask RenderAsync(RenderState st, StringBuilder sb)
+    {
+        var value = subject.Eval(st);
+        var runElse = true;
+        foreach (var (values, body) in Blocks)
+        {
+            if (!Runs(st, values, value, ref runElse)) continue;
+            await Nodes.RenderBodyAsync(body, st, sb);
+            if (st.Interrupt != Interrupt.None) return;
+        }
+    }
+
+    // Whether a block runs: an else block while no when matched, a when block when one of its values equals the subject.
+    private static bool Runs(RenderState st, Expr[]? values, object? subject, ref bool runElse)
+    {
+        if (values is null) return runElse;
+        foreach (var v in values)
+        {
+            if (LiquidValues.Equal(v.Eval(st), subject))
+            {
+                runElse = false;
+                return true;
+            }
+        }
+        return false;
     }
 }

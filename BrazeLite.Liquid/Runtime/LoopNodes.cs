@@ -19,6 +19,59 @@ internal sealed class ForNode : Node
 
     public override void Render(RenderState st, StringBuilder sb)
     {
+        var segment = Slice(st);
+        if (segment.Count == 0)
+        {
+            if (ElseBody is not null) Nodes.RenderBody(ElseBody, st, sb);
+            return;
+        }
+        var (loop, scope) = Enter(st, segment);
+        try
+        {
+            for (long i = 0; i < segment.Count; i++)
+            {
+                st.Step();
+                scope[Variable] = segment[i];
+                Nodes.RenderBody(Body, st, sb);
+                if (Next(st, loop)) break;
+            }
+        }
+        finally
+        {
+            Leave(st);
+        }
+    }
+
+    protected override bool MayAwait() => Nodes.AnyAsync(Body) || (ElseBody is not null && Nodes.AnyAsync(ElseBody));
+
+    public override async ValueTask RenderAsync(RenderState st, StringBuilder sb)
+    {
+        var segment = Slice(st);
+        if (segment.Count == 0)
+        {
+            if (ElseBody is not null) await Nodes.RenderBodyAsync(ElseBody, st, sb);
+            return;
+        }
+        var (loop, scope) = Enter(st, segment);
+        try
+        {
+            for (long i = 0; i < segment.Count; i++)
+            {
+                st.Step();
+                scope[Variable] = segment[i];
+                await Nodes.RenderBodyAsync(Body, st, sb);
+                if (Next(st, loop)) break;
+            }
+        }
+        finally
+        {
+            Leave(st);
+        }
+    }
+
+    // The elements this loop visits (limit, offset, offset: continue, reversed); remembers where it stopped.
+    private LoopSegment Slice(RenderState st)
+    {
         var collection = Collection.Eval(st);
         long from;
         if (OffsetContinue) from = st.ForOffsets.GetValueOrDefault(OffsetKey);
@@ -36,38 +89,32 @@ internal sealed class ForNode : Node
         var segment = LoopSegment.Slice(collection, from, to);
         segment.Reversed = Reversed;
         st.ForOffsets[OffsetKey] = from + segment.Count;
-        if (segment.Count == 0)
-        {
-            if (ElseBody is not null) Nodes.RenderBody(ElseBody, st, sb);
-            return;
-        }
+        return segment;
+    }
 
+    private static (ForloopDrop Loop, Dictionary<string, object?> Scope) Enter(RenderState st, LoopSegment segment)
+    {
         var parent = st.ForStack.Count > 0 ? st.ForStack[^1] : null;
         var loop = new ForloopDrop(segment.Count, parent);
         st.ForStack.Add(loop);
         var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["forloop"] = loop };
         st.Push(scope);
-        try
-        {
-            for (long i = 0; i < segment.Count; i++)
-            {
-                st.Step();
-                scope[Variable] = segment[i];
-                Nodes.RenderBody(Body, st, sb);
-                loop.Index0++;
-                if (st.Interrupt == Interrupt.Break)
-                {
-                    st.Interrupt = Interrupt.None;
-                    break;
-                }
-                st.Interrupt = Interrupt.None;
-            }
-        }
-        finally
-        {
-            st.Pop();
-            st.ForStack.RemoveAt(st.ForStack.Count - 1);
-        }
+        return (loop, scope);
+    }
+
+    // After one iteration: true when a break ends the loop.
+    private static bool Next(RenderState st, ForloopDrop loop)
+    {
+        loop.Index0++;
+        var stop = st.Interrupt == Interrupt.Break;
+        st.Interrupt = Interrupt.None;
+        return stop;
+    }
+
+    private static void Leave(RenderState st)
+    {
+        st.Pop();
+        st.ForStack.RemoveAt(st.ForStack.Count - 1);
     }
 }
 
@@ -82,8 +129,49 @@ internal sealed class TablerowNode : Node
 
     public override void Render(RenderState st, StringBuilder sb)
     {
+        if (Begin(st, sb) is not var (segment, loop, scope)) return;
+        try
+        {
+            for (long i = 0; i < segment.Count; i++)
+            {
+                StartCell(st, sb, scope, loop, segment[i]);
+                Nodes.RenderBody(Body, st, sb);
+                if (EndCell(st, sb, loop, i, segment.Count)) break;
+            }
+        }
+        finally
+        {
+            st.Pop();
+        }
+        st.Write(sb, "</tr>\n");
+    }
+
+    protected override bool MayAwait() => Nodes.AnyAsync(Body);
+
+    public override async ValueTask RenderAsync(RenderState st, StringBuilder sb)
+    {
+        if (Begin(st, sb) is not var (segment, loop, scope)) return;
+        try
+        {
+            for (long i = 0; i < segment.Count; i++)
+            {
+                StartCell(st, sb, scope, loop, segment[i]);
+                await Nodes.RenderBodyAsync(Body, st, sb);
+                if (EndCell(st, sb, loop, i, segment.Count)) break;
+            }
+        }
+        finally
+        {
+            st.Pop();
+        }
+        st.Write(sb, "</tr>\n");
+    }
+
+    // Opens the table and its scope; null when the collection is nil.
+    private (LoopSegment Segment, TablerowloopDrop Loop, Dictionary<string, object?> Scope)? Begin(RenderState st, StringBuilder sb)
+    {
         var collection = Collection.Eval(st);
-        if (collection is null) return;
+        if (collection is null) return null;
         var from = Offset is null ? 0 : Nodes.ToInt(st, Offset.Eval(st), Line, Column);
         long? to = Limit is null ? null : from + Nodes.ToInt(st, Limit.Eval(st), Line, Column);
         var segment = LoopSegment.Slice(collection, from, to);
@@ -97,31 +185,30 @@ internal sealed class TablerowNode : Node
         var loop = new TablerowloopDrop(segment.Count, cols);
         var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tablerowloop"] = loop };
         st.Push(scope);
-        try
+        return (segment, loop, scope);
+    }
+
+    private void StartCell(RenderState st, StringBuilder sb, Dictionary<string, object?> scope, TablerowloopDrop loop, object? item)
+    {
+        st.Step();
+        scope[Variable] = item;
+        st.Write(sb, $"<td class=\"col{loop.Col}\">");
+    }
+
+    // Closes a cell (and the row when it is full); true when a break ends the table.
+    private static bool EndCell(RenderState st, StringBuilder sb, TablerowloopDrop loop, long i, long count)
+    {
+        st.Write(sb, "</td>");
+        if (st.Interrupt != Interrupt.None)
         {
-            for (long i = 0; i < segment.Count; i++)
-            {
-                st.Step();
-                scope[Variable] = segment[i];
-                st.Write(sb, $"<td class=\"col{loop.Col}\">");
-                Nodes.RenderBody(Body, st, sb);
-                st.Write(sb, "</td>");
-                if (st.Interrupt != Interrupt.None)
-                {
-                    var brk = st.Interrupt == Interrupt.Break;
-                    st.Interrupt = Interrupt.None;
-                    if (brk) break;
-                }
-                if (loop.ColLast && i != segment.Count - 1)
-                    st.Write(sb, $"</tr>\n<tr class=\"row{loop.Row + 1}\">");
-                loop.Increment();
-            }
+            var brk = st.Interrupt == Interrupt.Break;
+            st.Interrupt = Interrupt.None;
+            if (brk) return true;
         }
-        finally
-        {
-            st.Pop();
-        }
-        st.Write(sb, "</tr>\n");
+        if (loop.ColLast && i != count - 1)
+            st.Write(sb, $"</tr>\n<tr class=\"row{loop.Row + 1}\">");
+        loop.Increment();
+        return false;
     }
 }
 

@@ -12,6 +12,31 @@ internal abstract class Node
     public virtual bool Blank => false;
 
     public abstract void Render(RenderState st, StringBuilder sb);
+
+    private int _async; // 0 not yet known, 1 synchronous, 2 may await
+
+    /// <summary>
+    /// Whether rendering this node may wait on <c>connected_content</c> (it is one, or holds one, or renders a partial):
+    /// only such nodes take <see cref="RenderAsync"/> in an asynchronous render; everything else renders synchronously.
+    /// </summary>
+    public bool IsAsync
+    {
+        get
+        {
+            if (_async == 0) _async = MayAwait() ? 2 : 1;
+            return _async == 2;
+        }
+    }
+
+    /// <summary>Whether this node may await; block nodes answer for their bodies.</summary>
+    protected virtual bool MayAwait() => false;
+
+    /// <summary>Renders the node on the asynchronous path; nodes that never await render synchronously.</summary>
+    public virtual ValueTask RenderAsync(RenderState st, StringBuilder sb)
+    {
+        Render(st, sb);
+        return ValueTask.CompletedTask;
+    }
 }
 
 internal static class Nodes
@@ -35,6 +60,39 @@ internal static class Nodes
             }
             if (st.Interrupt != Interrupt.None) return;
         }
+    }
+
+    /// <summary>
+    /// <see cref="RenderBody"/> for an asynchronous render: nodes that may await are awaited, the rest render as on the
+    /// synchronous path.
+    /// </summary>
+    public static async ValueTask RenderBodyAsync(Node[] body, RenderState st, StringBuilder sb)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        foreach (var node in body)
+        {
+            st.At(node.Line, node.Column);
+            st.Step();
+            try
+            {
+                if (node.IsAsync || st.Shared.EveryNodeAsync) await node.RenderAsync(st, sb);
+                else node.Render(st, sb);
+            }
+            catch (LiquidRenderException e) when (!e.Fatal && st.Options.InlineErrors)
+            {
+                var d = e.ToDiagnostic();
+                st.Shared.Errors.Add(d);
+                st.Write(sb, d.Message);
+            }
+            if (st.Interrupt != Interrupt.None) return;
+        }
+    }
+
+    public static bool AnyAsync(Node[] body)
+    {
+        foreach (var n in body)
+            if (n.IsAsync) return true;
+        return false;
     }
 
     public static bool IsBlank(Node[] body) => body.All(n => n.Blank);

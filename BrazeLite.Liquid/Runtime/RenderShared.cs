@@ -12,6 +12,9 @@ internal sealed class RenderShared
     public required DateTimeOffset Now;
     public long Steps;
 
+    /// <summary>Tests only: the asynchronous path takes every node's RenderAsync, to prove it renders what Render does.</summary>
+    public bool EveryNodeAsync;
+
     /// <summary>The <see cref="System.Diagnostics.Stopwatch"/> timestamp past which the render stops; a timer-driven token alone can fire late on a busy machine.</summary>
     public long DeadlineTimestamp = long.MaxValue;
     public long AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();

@@ -20,6 +20,15 @@ internal sealed class CaptureNode(string name, Node[] body) : Node
         Nodes.RenderBody(body, st, inner);
         st.SetGlobal(name, inner.ToString());
     }
+
+    protected override bool MayAwait() => Nodes.AnyAsync(body);
+
+    public override async ValueTask RenderAsync(RenderState st, StringBuilder sb)
+    {
+        var inner = new StringBuilder();
+        await Nodes.RenderBodyAsync(body, st, inner);
+        st.SetGlobal(name, inner.ToString());
+    }
 }
 
 internal sealed class CounterNode(string name, bool increment) : Node

@@ -1,4 +1,5 @@
 using BrazeLite.Liquid;
+using BrazeLite.Liquid.Braze;
 
 namespace Dashboard.Preview;
 
@@ -34,7 +35,7 @@ public sealed class LiquidPreviewEngine(TimeProvider time) : IPreviewEngine
 
     public TemplatePreview Render(string source, PreviewData data, PreviewErrorMode mode, CancellationToken ct)
     {
-        var parsed = _cache.GetOrAdd(source, mode, Parse);
+        var parsed = _cache.GetOrAdd(source, Mode(mode), Parse);
         if (parsed.Result.Template is not { } template)
         {
             return new TemplatePreview("", false, null,
@@ -46,7 +47,7 @@ public sealed class LiquidPreviewEngine(TimeProvider time) : IPreviewEngine
         {
             Partials = data.Partials is null ? DictionaryPartialProvider.Empty : new DictionaryPartialProvider(data.Partials),
             Now = time.GetUtcNow(),
-            ConnectedContentSamples = data.ConnectedContent ?? NoResponses,
+            ConnectedContent = data.ConnectedContent is null ? SampleConnectedContent.None : new SampleConnectedContent(data.ConnectedContent),
         };
         var options = LiquidRenderOptions.Default with
         {
@@ -65,12 +66,14 @@ public sealed class LiquidPreviewEngine(TimeProvider time) : IPreviewEngine
     }
 
     public IReadOnlyList<PreviewDiagnostic> ParseErrors(string source, PreviewErrorMode mode) =>
-        _cache.GetOrAdd(source, mode, Parse).Result.Errors.Select(ToDiagnostic).ToList();
+        _cache.GetOrAdd(source, Mode(mode), Parse).Result.Errors.Select(ToDiagnostic).ToList();
 
-    private ParsedSource Parse(string source, PreviewErrorMode mode)
+    private static LiquidErrorMode Mode(PreviewErrorMode mode) => mode == PreviewErrorMode.Lax ? LiquidErrorMode.Lax : LiquidErrorMode.Strict;
+
+    private ParsedSource Parse(string source, LiquidErrorMode mode)
     {
         Interlocked.Increment(ref _parseCount);
-        var result = LiquidTemplate.Parse(source, mode == PreviewErrorMode.Lax ? Lax : Strict);
+        var result = LiquidTemplate.Parse(source, mode == LiquidErrorMode.Lax ? Lax : Strict);
         return new ParsedSource(result, result.Template?.VariablePaths ?? []);
     }
 

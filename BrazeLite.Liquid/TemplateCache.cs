@@ -1,4 +1,4 @@
-namespace Dashboard.Preview;
+namespace BrazeLite.Liquid;
 
 /// <summary>
 /// A thread-safe least-recently-used cache of parsed templates keyed by source text and error mode, bounded by the
@@ -6,16 +6,20 @@ namespace Dashboard.Preview;
 /// </summary>
 public sealed class TemplateCache<TParsed>(int maxCharacters = TemplateCache<TParsed>.DefaultMaxCharacters, int maxEntries = TemplateCache<TParsed>.DefaultMaxEntries)
 {
+    /// <summary>The default bound on the characters of the sources held.</summary>
     public const int DefaultMaxCharacters = 4_000_000;
+
+    /// <summary>The default bound on the number of sources held.</summary>
     public const int DefaultMaxEntries = 2_000;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string, PreviewErrorMode), LinkedListNode<Entry>> _map = [];
+    private readonly Dictionary<(string, LiquidErrorMode), LinkedListNode<Entry>> _map = [];
     private readonly LinkedList<Entry> _order = new();
     private long _characters;
 
-    private sealed record Entry((string Source, PreviewErrorMode Mode) Key, TParsed Value);
+    private sealed record Entry((string Source, LiquidErrorMode Mode) Key, TParsed Value);
 
+    /// <summary>How many parsed sources the cache holds.</summary>
     public int Count
     {
         get
@@ -28,7 +32,7 @@ public sealed class TemplateCache<TParsed>(int maxCharacters = TemplateCache<TPa
     }
 
     /// <summary>The cached parse of <paramref name="source"/>, or the result of <paramref name="parse"/>, stored.</summary>
-    public TParsed GetOrAdd(string source, PreviewErrorMode mode, Func<string, PreviewErrorMode, TParsed> parse)
+    public TParsed GetOrAdd(string source, LiquidErrorMode mode, Func<string, LiquidErrorMode, TParsed> parse)
     {
         var key = (source, mode);
         lock (_lock)

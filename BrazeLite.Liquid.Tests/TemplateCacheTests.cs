@@ -1,12 +1,12 @@
-using Dashboard.Preview;
+using BrazeLite.Liquid;
 
-namespace Dashboard.Tests.Preview;
+namespace BrazeLite.Liquid.Tests;
 
 public class TemplateCacheTests
 {
     private int _parses;
 
-    private string Parse(string source, PreviewErrorMode mode)
+    private string Parse(string source, LiquidErrorMode mode)
     {
         _parses++;
         return $"{mode}:{source}";
@@ -17,8 +17,8 @@ public class TemplateCacheTests
     {
         var cache = new TemplateCache<string>();
 
-        var first = cache.GetOrAdd("Hi {{x}}", PreviewErrorMode.Strict, Parse);
-        var second = cache.GetOrAdd("Hi {{x}}", PreviewErrorMode.Strict, Parse);
+        var first = cache.GetOrAdd("Hi {{x}}", LiquidErrorMode.Strict, Parse);
+        var second = cache.GetOrAdd("Hi {{x}}", LiquidErrorMode.Strict, Parse);
 
         Assert.Same(first, second);
         Assert.Equal(1, _parses);
@@ -29,8 +29,8 @@ public class TemplateCacheTests
     {
         var cache = new TemplateCache<string>();
 
-        cache.GetOrAdd("Hi", PreviewErrorMode.Strict, Parse);
-        var lax = cache.GetOrAdd("Hi", PreviewErrorMode.Lax, Parse);
+        cache.GetOrAdd("Hi", LiquidErrorMode.Strict, Parse);
+        var lax = cache.GetOrAdd("Hi", LiquidErrorMode.Lax, Parse);
 
         Assert.Equal("Lax:Hi", lax);
         Assert.Equal(2, _parses);
@@ -40,13 +40,13 @@ public class TemplateCacheTests
     public void GetOrAdd_OverEntryBound_EvictsLeastRecentlyUsed()
     {
         var cache = new TemplateCache<string>(maxCharacters: 1000, maxEntries: 2);
-        cache.GetOrAdd("a", PreviewErrorMode.Strict, Parse);
-        cache.GetOrAdd("b", PreviewErrorMode.Strict, Parse);
-        cache.GetOrAdd("a", PreviewErrorMode.Strict, Parse); // "a" is now the most recent
+        cache.GetOrAdd("a", LiquidErrorMode.Strict, Parse);
+        cache.GetOrAdd("b", LiquidErrorMode.Strict, Parse);
+        cache.GetOrAdd("a", LiquidErrorMode.Strict, Parse); // "a" is now the most recent
 
-        cache.GetOrAdd("c", PreviewErrorMode.Strict, Parse); // evicts "b"
-        cache.GetOrAdd("a", PreviewErrorMode.Strict, Parse);
-        cache.GetOrAdd("b", PreviewErrorMode.Strict, Parse);
+        cache.GetOrAdd("c", LiquidErrorMode.Strict, Parse); // evicts "b"
+        cache.GetOrAdd("a", LiquidErrorMode.Strict, Parse);
+        cache.GetOrAdd("b", LiquidErrorMode.Strict, Parse);
 
         Assert.Equal(4, _parses);
         Assert.Equal(2, cache.Count);
@@ -56,13 +56,13 @@ public class TemplateCacheTests
     public void GetOrAdd_OverCharacterBound_EvictsUntilWithinBound()
     {
         var cache = new TemplateCache<string>(maxCharacters: 10, maxEntries: 100);
-        cache.GetOrAdd("12345", PreviewErrorMode.Strict, Parse);
-        cache.GetOrAdd("67890", PreviewErrorMode.Strict, Parse);
+        cache.GetOrAdd("12345", LiquidErrorMode.Strict, Parse);
+        cache.GetOrAdd("67890", LiquidErrorMode.Strict, Parse);
 
-        cache.GetOrAdd("abc", PreviewErrorMode.Strict, Parse);
+        cache.GetOrAdd("abc", LiquidErrorMode.Strict, Parse);
 
         Assert.Equal(2, cache.Count);
-        cache.GetOrAdd("67890", PreviewErrorMode.Strict, Parse);
+        cache.GetOrAdd("67890", LiquidErrorMode.Strict, Parse);
         Assert.Equal(3, _parses);
     }
 
@@ -71,8 +71,8 @@ public class TemplateCacheTests
     {
         var cache = new TemplateCache<string>(maxCharacters: 4, maxEntries: 100);
 
-        cache.GetOrAdd("too long", PreviewErrorMode.Strict, Parse);
-        cache.GetOrAdd("too long", PreviewErrorMode.Strict, Parse);
+        cache.GetOrAdd("too long", LiquidErrorMode.Strict, Parse);
+        cache.GetOrAdd("too long", LiquidErrorMode.Strict, Parse);
 
         Assert.Equal(0, cache.Count);
         Assert.Equal(2, _parses);
