@@ -1,8 +1,7 @@
-using Dashboard.Campaigns;
+using BrazeLite.Core;
+using Dashboard.Campaigns.Handoff;
 using Dashboard.Components;
-using Dashboard.Data;
 using Dashboard.Preview;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
 namespace Dashboard;
@@ -19,24 +18,14 @@ public static class DashboardSetup
             .AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024);
         builder.Services.AddMudServices();
-        builder.Services.AddPreviewUi();
-        builder.Services.AddSingleton(TimeProvider.System);
-
-        var connectionString = builder.Configuration.GetConnectionString("Dashboard") ?? "Data Source=brazelite.db";
-        builder.Services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
-        builder.Services.AddScoped<ICampaignService, CampaignService>();
-        builder.Services.AddSingleton(HandoffOptions.From(builder.Configuration));
+        builder.AddBrazeLiteCore();
         builder.Services.AddPreview();
+        builder.Services.AddHandoff();
         return builder;
     }
 
     /// <summary>Creates and migrates the SQLite database on first start.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
-    {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-    }
+    public static Task PrepareDatabaseAsync(this WebApplication app) => app.Services.MigrateDatabaseAsync();
 
     public static WebApplication MapDashboard(this WebApplication app)
     {

@@ -90,7 +90,7 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add variant" }).ClickAsync();
         var variant2 = page.GetByRole(AriaRole.Group, new() { Name = "Variant 2" });
-        await Expect(variant2.GetByLabel("Variant 2 variation ID", new() { Exact = true })).ToHaveTextAsync(UuidV4());
+        await Expect(variant2.GetByLabel("Variant 2 SMS/MMS message variation ID", new() { Exact = true })).ToHaveTextAsync(UuidV4());
         await page.GetByRole(AriaRole.Switch, new() { Name = "Control group" }).CheckAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Variant 1" }).GetByLabel("Percentage").FillAsync("45");
         await variant2.GetByLabel("Percentage").FillAsync("45");

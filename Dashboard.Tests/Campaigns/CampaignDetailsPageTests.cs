@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Campaigns;
 
-public class CampaignDetailsPageTests : CampaignComponentTest
+public class CampaignDetailsPageTests : DashboardTestContext
 {
     private IRenderedComponent<CampaignDetailsPage> RenderPage(string campaignId)
     {
@@ -52,10 +52,13 @@ public class CampaignDetailsPageTests : CampaignComponentTest
 
         var cut = RenderPage(campaign.CampaignId!);
 
+        var table = cut.Find("[aria-label='Variants and their message variation IDs']");
         foreach (var variant in campaign.Variants)
         {
-            Assert.Contains(variant.VariationId, cut.Markup);
-            Assert.NotNull(cut.Find($"button[aria-label='Copy {variant.Name} variation ID']"));
+            var id = variant.Messages.Single().MessageVariationId!;
+            Assert.Contains(id, RowWith(cut, id).TextContent);
+            Assert.NotNull(cut.Find($"button[aria-label='Copy {variant.Name} Email message variation ID']"));
+            Assert.Contains(variant.Name, table.TextContent);
         }
         Assert.Contains(campaign.ControlVariationId!, cut.Markup);
         Assert.NotNull(cut.Find("button[aria-label='Copy control group ID']"));
@@ -137,7 +140,8 @@ public class CampaignDetailsPageTests : CampaignComponentTest
         ActionButton(cut, "Launch").Click();
 
         cut.WaitForAssertion(() => Assert.Contains(ActionNames(cut), a => a == "Stop"));
-        Assert.Equal((campaign.CampaignId!, CampaignAction.Launch), Assert.Single(Campaigns.StatusChanges));
+        var change = Assert.Single(Campaigns.StatusChanges);
+        Assert.Equal((campaign.CampaignId!, CampaignAction.Launch), (change.CampaignId, change.Action));
         Assert.DoesNotContain("Launch", ActionNames(cut));
         Assert.DoesNotContain("Delete", ActionNames(cut));
     }
@@ -148,8 +152,8 @@ public class CampaignDetailsPageTests : CampaignComponentTest
         var campaign = Campaigns.Add(PageSamples.Triggered());
         var errors = new ValidationErrors();
         errors.Add(CampaignFields.Percentages, "The percentages add up to 90%; they must add up to exactly 100%.");
-        errors.Add(CampaignFields.Message(0, Channel.Email, "Subject"), "Subject is required.");
-        Campaigns.NextRefusal = SaveResult.Invalid(errors);
+        errors.Add(CampaignFields.Message(0, Channel.Email, EmailFields.Subject), "Subject is required.");
+        Campaigns.NextRefusal = WriteResult.Invalid(errors);
         var cut = RenderPage(campaign.CampaignId!);
 
         ActionButton(cut, "Launch").Click();
@@ -318,7 +322,7 @@ public class CampaignDetailsPageTests : CampaignComponentTest
     public void Campaign_ActionNotAllowed_ShowsTheServicesReason()
     {
         var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Stopped));
-        Campaigns.NextRefusal = SaveResult.NotAllowed("A stopped campaign cannot be resumed while its variants are being edited.");
+        Campaigns.NextRefusal = WriteResult.NotAllowed("A stopped campaign cannot be resumed while its variants are being edited.");
         var cut = RenderPage(campaign.CampaignId!);
 
         ActionButton(cut, "Resume").Click();

@@ -5,8 +5,10 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Campaigns;
 
-public class CampaignListPageTests : CampaignComponentTest
+public class CampaignListPageTests : DashboardTestContext
 {
+    private static readonly TimeSpan SearchPause = TimeSpan.FromMilliseconds(300);
+
     [Fact]
     public void CampaignList_WithCampaigns_ShowsARowPerCampaignWithItsDetailsAndCopyButton()
     {
@@ -15,7 +17,7 @@ public class CampaignListPageTests : CampaignComponentTest
 
         var cut = Render<CampaignListPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, CampaignRows(cut).Count));
         var apiRow = RowOf(cut, "Order receipts");
         Assert.Contains("API", apiRow.TextContent);
         Assert.Contains("Draft", apiRow.TextContent);
@@ -34,7 +36,7 @@ public class CampaignListPageTests : CampaignComponentTest
     {
         var api = Campaigns.Add(PageSamples.Api());
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
 
         cut.Find("button[aria-label='Copy campaign ID']").Click();
 
@@ -63,11 +65,12 @@ public class CampaignListPageTests : CampaignComponentTest
     {
         Campaigns.Add(PageSamples.Api());
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
 
         cut.Find("input[type=text]").Input("no such campaign");
 
-        cut.WaitForAssertion(() => Assert.Contains("No campaigns match", cut.Markup));
+        // The search waits for a pause in typing: MudBlazor debounces on the injected clock.
+        AfterThePause(cut, () => Assert.Contains("No campaigns match", cut.Find("tbody").TextContent), SearchPause);
         Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
     }
 
@@ -77,13 +80,14 @@ public class CampaignListPageTests : CampaignComponentTest
         var api = Campaigns.Add(PageSamples.Api());
         Campaigns.Add(PageSamples.Triggered());
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, CampaignRows(cut).Count));
 
         cut.Find("input[type=text]").Input($"  {api.CampaignId![..8]} ");
 
-        cut.WaitForAssertion(() => Assert.Equal(api.CampaignId[..8], Campaigns.LastQuery?.Search));
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
-        Assert.Contains("Order receipts", cut.Find("tbody tr.mud-table-row").TextContent);
+        // The search waits for a pause in typing: MudBlazor debounces on the injected clock.
+        AfterThePause(cut, () => Assert.Equal(api.CampaignId[..8], Campaigns.LastQuery?.Search), SearchPause);
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
+        Assert.Contains("Order receipts", CampaignRows(cut).Single().TextContent);
     }
 
     [Fact]
@@ -93,13 +97,13 @@ public class CampaignListPageTests : CampaignComponentTest
         Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, CampaignRows(cut).Count));
 
-        Choose(cut, popovers, "Status", "Active");
+        Choose(cut, "Status", "Active");
 
         cut.WaitForAssertion(() => Assert.Equal(CampaignStatus.Active, Campaigns.LastQuery?.Status));
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
-        Assert.Contains("Cart reminder", cut.Find("tbody tr.mud-table-row").TextContent);
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
+        Assert.Contains("Cart reminder", CampaignRows(cut).Single().TextContent);
     }
 
     [Fact]
@@ -109,13 +113,13 @@ public class CampaignListPageTests : CampaignComponentTest
         Campaigns.Add(PageSamples.Triggered());
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, CampaignRows(cut).Count));
 
-        Choose(cut, popovers, "Type", "API-triggered");
+        Choose(cut, "Type", "API-triggered");
 
         cut.WaitForAssertion(() => Assert.Equal(CampaignType.ApiTriggered, Campaigns.LastQuery?.Type));
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
-        Assert.Contains("Cart reminder", cut.Find("tbody tr.mud-table-row").TextContent);
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
+        Assert.Contains("Cart reminder", CampaignRows(cut).Single().TextContent);
     }
 
     [Fact]
@@ -132,9 +136,9 @@ public class CampaignListPageTests : CampaignComponentTest
     {
         Campaigns.Add(PageSamples.Api());
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
 
-        cut.FindAll("th .mud-table-sort-label").Single(l => l.TextContent.Contains("Name")).Click();
+        cut.FindAll("th span").First(l => l.TextContent.Trim() == "Name").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(CampaignSort.NameAsc, Campaigns.LastQuery?.Sort));
     }
@@ -160,7 +164,7 @@ public class CampaignListPageTests : CampaignComponentTest
         Campaigns.Add(PageSamples.Api(status: CampaignStatus.Draft));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
 
         var items = OpenRowMenu(cut, popovers, "Order receipts");
 
@@ -173,7 +177,7 @@ public class CampaignListPageTests : CampaignComponentTest
         Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
 
         var items = OpenRowMenu(cut, popovers, "Cart reminder");
 
@@ -186,7 +190,7 @@ public class CampaignListPageTests : CampaignComponentTest
         Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Archived));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
 
         var items = OpenRowMenu(cut, popovers, "Cart reminder");
 
@@ -199,13 +203,14 @@ public class CampaignListPageTests : CampaignComponentTest
         var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
         OpenRowMenu(cut, popovers, "Cart reminder");
 
-        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Stop").Click();
+        popovers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Stop").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Stopped", cut.Find("tbody tr.mud-table-row").TextContent));
-        Assert.Equal((campaign.CampaignId!, CampaignAction.Stop), Assert.Single(Campaigns.StatusChanges));
+        cut.WaitForAssertion(() => Assert.Contains("Stopped", CampaignRows(cut).Single().TextContent));
+        var change = Assert.Single(Campaigns.StatusChanges);
+        Assert.Equal((campaign.CampaignId!, CampaignAction.Stop), (change.CampaignId, change.Action));
     }
 
     [Fact]
@@ -215,10 +220,10 @@ public class CampaignListPageTests : CampaignComponentTest
         var popovers = RenderPopovers();
         var dialogs = RenderDialogs();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
         OpenRowMenu(cut, popovers, "Order receipts");
 
-        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Delete").Click();
+        popovers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Delete").Click();
 
         dialogs.WaitForAssertion(() => Assert.Contains("Delete this draft?", dialogs.Markup));
         Assert.Empty(Campaigns.Deleted);
@@ -233,18 +238,18 @@ public class CampaignListPageTests : CampaignComponentTest
         Campaigns.Add(PageSamples.Triggered());
         var errors = new ValidationErrors();
         errors.Add(CampaignFields.Percentages, "The percentages add up to 90%; they must add up to exactly 100%.");
-        Campaigns.NextRefusal = SaveResult.Invalid(errors);
+        Campaigns.NextRefusal = WriteResult.Invalid(errors);
         var popovers = RenderPopovers();
         var snackbars = Render<MudSnackbarProvider>();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
         OpenRowMenu(cut, popovers, "Cart reminder");
 
-        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Launch").Click();
+        popovers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Launch").Click();
 
         snackbars.WaitForAssertion(() => Assert.Contains(
             "Launch refused for Cart reminder: The percentages add up to 90%; they must add up to exactly 100%.", snackbars.Markup));
-        Assert.Contains("Draft", cut.Find("tbody tr.mud-table-row").TextContent);
+        Assert.Contains("Draft", CampaignRows(cut).Single().TextContent);
     }
 
     [Fact]
@@ -253,10 +258,10 @@ public class CampaignListPageTests : CampaignComponentTest
         var campaign = Campaigns.Add(PageSamples.Api());
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
         OpenRowMenu(cut, popovers, "Order receipts");
 
-        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == "Duplicate").Click();
+        popovers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Duplicate").Click();
 
         cut.WaitForAssertion(() => Assert.Matches("/campaigns/[0-9a-f-]{36}$", CurrentUri));
         Assert.DoesNotContain(campaign.CampaignId!, CurrentUri);
@@ -270,36 +275,37 @@ public class CampaignListPageTests : CampaignComponentTest
         Campaigns.Add(PageSamples.Triggered(name: "Cart reminder B", status: CampaignStatus.Stopped));
         var popovers = RenderPopovers();
         var cut = Render<CampaignListPage>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tbody tr.mud-table-row").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, CampaignRows(cut).Count));
         var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Campaigns.ListGate = slow;
 
-        Choose(cut, popovers, "Status", "Active");
+        Choose(cut, "Status", "Active");
         cut.WaitForAssertion(() => Assert.Equal(CampaignStatus.Active, Campaigns.LastQuery?.Status));
         cut.Find("input[type=text]").Input("cart");
-        cut.WaitForAssertion(() => Assert.Equal("cart", Campaigns.LastQuery?.Search));
+
+        // The search waits for a pause in typing: MudBlazor debounces on the injected clock.
+        AfterThePause(cut, () => Assert.Equal("cart", Campaigns.LastQuery?.Search), SearchPause);
         slow.SetResult();
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
-        Assert.Contains("Cart reminder", cut.Find("tbody tr.mud-table-row").TextContent);
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
+        Assert.Contains("Cart reminder", CampaignRows(cut).Single().TextContent);
         Assert.False(Renderer.UnhandledException.IsCompleted, "A cancelled load reached the renderer as an unhandled exception.");
     }
 
+    // A campaign's row is the one that links to the campaign.
+    private static List<IElement> CampaignRows(IRenderedComponent<CampaignListPage> cut) =>
+        cut.FindAll("tbody tr").Where(r => r.QuerySelector("a[href^='/campaigns/']") is not null).ToList();
+
     private static IElement RowOf(IRenderedComponent<CampaignListPage> cut, string name) =>
-        cut.FindAll("tbody tr.mud-table-row").Single(r => r.TextContent.Contains(name));
+        CampaignRows(cut).Single(r => r.TextContent.Contains(name));
 
     private static List<string> OpenRowMenu(IRenderedComponent<CampaignListPage> cut, IRenderedComponent<MudPopoverProvider> popovers, string name)
     {
         RowOf(cut, name).QuerySelector($"button[aria-label='Actions for {name}']")!.Click();
-        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-menu-item")));
-        return popovers.FindAll(".mud-menu-item").Select(i => i.TextContent.Trim()).ToList();
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[role=menuitem]")));
+        return popovers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim()).ToList();
     }
 
-    private static void Choose(IRenderedComponent<CampaignListPage> cut, IRenderedComponent<MudPopoverProvider> popovers, string label, string option)
-    {
-        var combobox = cut.Find($"input[role=combobox][aria-label='{label}']");
-        combobox.Closest("div.mud-input-control")!.MouseDown();
-        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == option));
-        popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == option).Click();
-    }
+    private void Choose(IRenderedComponent<CampaignListPage> cut, string label, string option) =>
+        Choose(cut.Find($"input[role=combobox][aria-label='{label}']"), option);
 }

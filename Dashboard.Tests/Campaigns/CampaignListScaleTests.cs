@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Campaigns;
-using Microsoft.Data.Sqlite;
-using Dashboard.Tests.Data;
+using BrazeLite.Core.Campaigns.Storage;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -26,35 +25,18 @@ public sealed class TenThousandCampaigns : IAsyncLifetime
     {
         Database = await SqliteTestDatabase.CreateAsync();
         var watch = Stopwatch.StartNew();
-        await using var db = Database.CreateDbContext();
-        // Plain prepared inserts in one transaction: EF's change tracking would dominate the set-up time.
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using var transaction = connection.BeginTransaction();
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO Campaigns (CampaignId, Name, NormalizedName, Type, Status, MessageType, Tags, Channels, Variants, ConversionEvents,
-                ReeligibilityEnabled, ReeligibilityAmount, ReeligibilityUnit, HasControlGroup, ControlPercentage, EverLaunched,
-                CreatedAt, UpdatedAt, Version)
-            VALUES ($id, $name, $normalized, $type, $status, 0, '[]', $channels, '[]', '[]', 0, 0, 2, 0, 0, 0, $created, $updated, $version)
-            """;
-        var parameters = new[] { "$id", "$name", "$normalized", "$type", "$status", "$channels", "$created", "$updated", "$version" }
-            .ToDictionary(n => n, n => insert.Parameters.Add(n, n is "$type" or "$status" or "$created" or "$updated" ? SqliteType.Integer : SqliteType.Text));
-        insert.Prepare();
-        for (var i = 1; i <= Count; i++)
+        await Database.InsertAsync(Enumerable.Range(1, Count).Select(i => new CampaignEntity
         {
-            parameters["$id"].Value = Ids.NewId();
-            parameters["$name"].Value = NameOf(i);
-            parameters["$normalized"].Value = NameOf(i).ToLowerInvariant();
-            parameters["$type"].Value = (int)TypeOf(i);
-            parameters["$status"].Value = (int)StatusOf(i);
-            parameters["$channels"].Value = i % 2 == 0 ? """[{"channel":"Email"},{"channel":"Sms"}]""" : """[{"channel":"Webhook"}]""";
-            parameters["$created"].Value = Start.UtcTicks;
-            parameters["$updated"].Value = Start.AddMinutes(i).UtcTicks;
-            parameters["$version"].Value = Guid.NewGuid().ToString().ToUpperInvariant();
-            await insert.ExecuteNonQueryAsync();
-        }
-        await transaction.CommitAsync();
+            CampaignId = Ids.NewId(),
+            Name = NameOf(i),
+            NormalizedName = NameOf(i).ToLowerInvariant(),
+            Type = TypeOf(i),
+            Status = StatusOf(i),
+            Channels = i % 2 == 0 ? """["Email","Sms"]""" : """["Webhook"]""",
+            CreatedAt = Start,
+            UpdatedAt = Start.AddMinutes(i),
+            Version = Guid.NewGuid(),
+        }));
         InsertTime = watch.Elapsed;
     }
 
@@ -63,7 +45,7 @@ public sealed class TenThousandCampaigns : IAsyncLifetime
 
 public sealed class CampaignListScaleTests(TenThousandCampaigns data, ITestOutputHelper output) : IClassFixture<TenThousandCampaigns>
 {
-    private readonly CampaignService _service = new(data.Database, TimeProvider.System);
+    private readonly CampaignService _service = CoreServices.Campaigns(data.Database, TimeProvider.System);
 
     private async Task<CampaignPage> ListAsync(CampaignQuery query)
     {
@@ -137,7 +119,7 @@ public sealed class CampaignListScaleTests(TenThousandCampaigns data, ITestOutpu
     {
         var page = await ListAsync(new CampaignQuery(PageSize: 100_000));
 
-        Assert.Equal(CampaignService.MaxPageSize, page.Items.Count);
+        Assert.Equal(CampaignQuery.MaxPageSize, page.Items.Count);
     }
 
     [Theory]

@@ -3,14 +3,15 @@ using Dashboard.Campaigns;
 
 namespace Dashboard.Tests.Campaigns;
 
-public class CampaignTypeChooserPageTests : CampaignComponentTest
+public class CampaignTypeChooserPageTests : DashboardTestContext
 {
     [Fact]
     public void Chooser_Always_ExplainsWhoWritesTheContentAndWhichEndpointForBothTypes()
     {
         var cut = Render<CampaignTypeChooserPage>();
 
-        var cards = cut.FindAll(".mud-card");
+        // Each type is a region named by its heading.
+        var cards = cut.FindAll("[role=region][aria-labelledby]");
         Assert.Equal(2, cards.Count);
         var api = cards.Single(c => c.QuerySelector("h2")!.TextContent == "API campaign");
         var triggered = cards.Single(c => c.QuerySelector("h2")!.TextContent == "API-triggered campaign");

@@ -1,3 +1,4 @@
+using Dashboard.Campaigns.Editor;
 using Dashboard.Campaigns;
 
 namespace Dashboard.Tests.Campaigns;
@@ -7,8 +8,8 @@ public class CampaignValidatorTests
     [Fact]
     public void Validate_SampleCampaigns_HaveNoErrors()
     {
-        Assert.Empty(CampaignValidator.Validate(SampleCampaigns.Api()));
-        Assert.Empty(CampaignValidator.Validate(SampleCampaigns.Triggered()));
+        Assert.Empty(CampaignRules.Validate(SampleCampaigns.Api()));
+        Assert.Empty(CampaignRules.Validate(SampleCampaigns.Triggered()));
     }
 
     [Theory]
@@ -18,14 +19,14 @@ public class CampaignValidatorTests
     {
         var form = SampleCampaigns.Api(name);
 
-        Assert.Equal("Give the campaign a name.", CampaignValidator.Validate(form).For(CampaignFields.Name));
+        Assert.Equal("Give the campaign a name.", CampaignRules.Validate(form).For(CampaignFields.Name));
     }
 
     [Fact]
     public void Validate_NameOverLimit_IsRefused_AndLimitItselfAllowed()
     {
-        Assert.Equal("Keep the name to 200 characters.", CampaignValidator.Validate(SampleCampaigns.Api(new string('n', 201))).For(CampaignFields.Name));
-        Assert.Null(CampaignValidator.Validate(SampleCampaigns.Api(" " + new string('n', 200) + " ")).For(CampaignFields.Name));
+        Assert.Equal("Keep the name to 200 characters.", CampaignRules.Validate(SampleCampaigns.Api(new string('n', 201))).For(CampaignFields.Name));
+        Assert.Null(CampaignRules.Validate(SampleCampaigns.Api(" " + new string('n', 200) + " ")).For(CampaignFields.Name));
     }
 
     [Fact]
@@ -37,12 +38,12 @@ public class CampaignValidatorTests
         form.ConversionEvents.Clear();
         form.HasControlGroup = false;
         form.Variants = Enumerable.Range(1, 8).Select(i => SampleCampaigns.Variant($"V{i}", i <= 4 ? 13 : 12, channels, "Hi")).ToList();
-        Assert.Empty(CampaignValidator.Validate(form));
+        Assert.Empty(CampaignRules.Validate(form));
 
         form.Variants[0].Percentage = 1;
         form.Variants.Add(SampleCampaigns.Variant("V9", 12, channels, "Hi"));
 
-        var errors = CampaignValidator.Validate(form);
+        var errors = CampaignRules.Validate(form);
         Assert.Equal("A campaign has at most 8 variants.", errors.For(CampaignFields.Variants));
         Assert.Single(errors);
     }
@@ -53,7 +54,7 @@ public class CampaignValidatorTests
         var form = SampleCampaigns.Triggered();
         form.Variants.Clear();
 
-        Assert.Equal("Add at least one variant.", CampaignValidator.Validate(form).For(CampaignFields.Variants));
+        Assert.Equal("Add at least one variant.", CampaignRules.Validate(form).For(CampaignFields.Variants));
     }
 
     [Theory]
@@ -66,7 +67,7 @@ public class CampaignValidatorTests
         form.Variants[1].Percentage = b;
         form.ControlPercentage = control;
 
-        Assert.Equal(message, CampaignValidator.Validate(form).For(CampaignFields.Percentages));
+        Assert.Equal(message, CampaignRules.Validate(form).For(CampaignFields.Percentages));
     }
 
     [Fact]
@@ -77,25 +78,27 @@ public class CampaignValidatorTests
         form.Variants[0].Percentage = 50;
         form.Variants[1].Percentage = 50;
 
-        Assert.Empty(CampaignValidator.Validate(form));
+        Assert.Empty(CampaignRules.Validate(form));
     }
 
     [Fact]
     public void Validate_ControlSharingAVariantsId_IsRefused()
     {
         var form = SampleCampaigns.Triggered();
-        form.ControlVariationId = form.Variants[1].VariationId;
+        form.ControlVariationId = form.Variants[1].Messages[0].MessageVariationId;
 
-        Assert.Equal("The control group needs its own variation ID, not a variant's.", CampaignValidator.Validate(form).For(CampaignFields.ControlPercentage));
+        Assert.Equal("The variant's Email message needs its own message variation ID (a lower-case UUID).",
+            CampaignRules.Validate(form).For(CampaignFields.Variant(1, "VariationId")));
     }
 
     [Fact]
     public void Validate_TwoVariantsWithSameId_IsRefused()
     {
         var form = SampleCampaigns.Triggered();
-        form.Variants[1].VariationId = form.Variants[0].VariationId;
+        form.Variants[1].Messages[2].MessageVariationId = form.Variants[0].Messages[2].MessageVariationId;
 
-        Assert.Equal("The variant needs its own variation ID.", CampaignValidator.Validate(form).For(CampaignFields.Variant(1, "VariationId")));
+        Assert.Equal("The variant's iOS push message needs its own message variation ID (a lower-case UUID).",
+            CampaignRules.Validate(form).For(CampaignFields.Variant(1, "VariationId")));
     }
 
     [Fact]
@@ -104,7 +107,7 @@ public class CampaignValidatorTests
         var form = SampleCampaigns.Api();
         form.Channels[1].MessageVariationId = form.Channels[0].MessageVariationId;
 
-        Assert.Equal("Every channel needs its own message variation ID.", CampaignValidator.Validate(form).For(CampaignFields.Channels));
+        Assert.Equal("Every channel needs its own message variation ID.", CampaignRules.Validate(form).For(CampaignFields.Channels));
     }
 
     [Fact]
@@ -113,7 +116,7 @@ public class CampaignValidatorTests
         var form = SampleCampaigns.Api();
         form.Channels[0].MessageVariationId = form.Channels[0].MessageVariationId!.ToUpperInvariant();
 
-        Assert.NotNull(CampaignValidator.Validate(form).For(CampaignFields.Channels));
+        Assert.NotNull(CampaignRules.Validate(form).For(CampaignFields.Channels));
     }
 
     [Fact]
@@ -121,12 +124,12 @@ public class CampaignValidatorTests
     {
         var form = SampleCampaigns.Triggered();
         form.Channels.Add(new ChannelForm { Channel = Channel.Email });
-        form.Variants[0].Messages.Single(m => m.Channel == Channel.Email).Subject = null;
+        form.Variants[0].Messages.Single(m => m.Channel == Channel.Email)[EmailFields.Subject] = null;
 
-        var errors = CampaignValidator.Validate(form);
+        var errors = CampaignRules.Validate(form);
 
         Assert.Equal("A channel can be added once.", errors.For(CampaignFields.Channels));
-        Assert.Equal(["Subject is required."], errors[CampaignFields.Message(0, Channel.Email, "Subject")]);
+        Assert.Equal(["Subject is required."], errors[CampaignFields.Message(0, Channel.Email, EmailFields.Subject)]);
     }
 
     [Fact]
@@ -135,7 +138,7 @@ public class CampaignValidatorTests
         var form = SampleCampaigns.Api();
         form.Channels.Add(new ChannelForm { Channel = (Channel)42, MessageVariationId = Ids.NewId() });
 
-        Assert.Equal("Choose channels from the list.", CampaignValidator.Validate(form).For(CampaignFields.Channels));
+        Assert.Equal("Choose channels from the list.", CampaignRules.Validate(form).For(CampaignFields.Channels));
     }
 
     [Fact]
@@ -149,11 +152,11 @@ public class CampaignValidatorTests
             new() { Type = ConversionEventType.UpgradesApp },
             new() { Type = ConversionEventType.ClicksEmail },
         ];
-        Assert.Empty(CampaignValidator.Validate(form));
+        Assert.Empty(CampaignRules.Validate(form));
 
         form.ConversionEvents.Add(new ConversionEventForm { Type = ConversionEventType.OpensEmail });
 
-        Assert.Equal("A campaign has at most 4 conversion events.", CampaignValidator.Validate(form).For(CampaignFields.ConversionEvents));
+        Assert.Equal("A campaign has at most 4 conversion events.", CampaignRules.Validate(form).For(CampaignFields.ConversionEvents));
     }
 
     [Theory]
@@ -165,7 +168,7 @@ public class CampaignValidatorTests
         var form = SampleCampaigns.Api();
         form.ConversionEvents[1].EventName = eventName;
 
-        Assert.Equal("Name the custom event.", CampaignValidator.Validate(form).For(CampaignFields.ConversionEvent(1, "EventName")));
+        Assert.Equal("Name the custom event.", CampaignRules.Validate(form).For(CampaignFields.ConversionEvent(1, "EventName")));
     }
 
     [Fact]
@@ -174,7 +177,7 @@ public class CampaignValidatorTests
         var form = SampleCampaigns.Api();
         form.Channels.RemoveAt(0);
 
-        Assert.Equal("Opens Email needs an email channel.", CampaignValidator.Validate(form).For(CampaignFields.ConversionEvent(0, "Type")));
+        Assert.Equal("Opens Email needs an email channel.", CampaignRules.Validate(form).For(CampaignFields.ConversionEvent(0, "Type")));
     }
 
     [Theory]
@@ -186,10 +189,10 @@ public class CampaignValidatorTests
     public void Validate_WebhookUrlNotHttp_IsRefused(string url)
     {
         var form = SampleCampaigns.Triggered();
-        form.Variants[1].Messages.Single(m => m.Channel == Channel.Webhook).WebhookUrl = url;
+        form.Variants[1].Messages.Single(m => m.Channel == Channel.Webhook)[WebhookFields.Url] = url;
 
         Assert.Equal("The webhook URL must start with http:// or https://.",
-            CampaignValidator.Validate(form).For(CampaignFields.Message(1, Channel.Webhook, "WebhookUrl")));
+            CampaignRules.Validate(form).For(CampaignFields.Message(1, Channel.Webhook, WebhookFields.Url)));
     }
 
     [Theory]
@@ -198,9 +201,9 @@ public class CampaignValidatorTests
     public void Validate_WebhookUrlHttpWithLiquidAfterHost_IsAccepted(string url)
     {
         var form = SampleCampaigns.Triggered();
-        form.Variants[1].Messages.Single(m => m.Channel == Channel.Webhook).WebhookUrl = url;
+        form.Variants[1].Messages.Single(m => m.Channel == Channel.Webhook)[WebhookFields.Url] = url;
 
-        Assert.Empty(CampaignValidator.Validate(form));
+        Assert.Empty(CampaignRules.Validate(form));
     }
 
     [Theory]
@@ -215,7 +218,7 @@ public class CampaignValidatorTests
         form.ConversionEvents[0].DeadlineAmount = amount;
         form.ConversionEvents[0].DeadlineUnit = unit;
 
-        Assert.Equal("The deadline is between 1 hour and 30 days.", CampaignValidator.Validate(form).For(CampaignFields.ConversionEvent(0, "Deadline")));
+        Assert.Equal("The deadline is between 1 hour and 30 days.", CampaignRules.Validate(form).For(CampaignFields.ConversionEvent(0, "Deadline")));
     }
 
     [Theory]
@@ -223,7 +226,7 @@ public class CampaignValidatorTests
     [InlineData(720, DeadlineUnit.Hours)]
     [InlineData(30, DeadlineUnit.Days)]
     public void Validate_DeadlineAtTheBounds_IsAccepted(int amount, DeadlineUnit unit) =>
-        Assert.Null(CampaignValidator.DeadlineError(amount, unit));
+        Assert.Null(CampaignRules.DeadlineError(amount, unit));
 
     [Theory]
     [InlineData(0, ReeligibilityUnit.Minutes, true)]
@@ -240,7 +243,7 @@ public class CampaignValidatorTests
         form.ReeligibilityAmount = amount;
         form.ReeligibilityUnit = unit;
 
-        Assert.Equal(valid, CampaignValidator.Validate(form).For(CampaignFields.Reeligibility) is null);
+        Assert.Equal(valid, CampaignRules.Validate(form).For(CampaignFields.Reeligibility) is null);
     }
 
     [Fact]
@@ -251,25 +254,25 @@ public class CampaignValidatorTests
         form.Variants[1].Percentage = 50;
         form.ControlPercentage = 0;
 
-        Assert.Equal("The control group takes between 1% and 99%.", CampaignValidator.Validate(form).For(CampaignFields.ControlPercentage));
+        Assert.Equal("The control group takes between 1% and 99%.", CampaignRules.Validate(form).For(CampaignFields.ControlPercentage));
     }
 
     [Fact]
     public void Validate_EmptyMessageFields_AreRequiredPerChannel()
     {
         var form = SampleCampaigns.Triggered();
-        form.Variants[0].Messages = form.Channels.Select(c => new MessageContentForm { Channel = c.Channel, WebhookMethod = "PATCH" }).ToList();
+        form.Variants[0].Messages = form.Channels.Select(c => new MessageContentForm { Channel = c.Channel, [WebhookFields.Method] = "PATCH" }).ToList();
 
-        var errors = CampaignValidator.Validate(form);
+        var errors = CampaignRules.Validate(form);
 
-        Assert.Equal("From is required.", errors.For(CampaignFields.Message(0, Channel.Email, "From")));
-        Assert.Equal("Body is required.", errors.For(CampaignFields.Message(0, Channel.Sms, "SmsBody")));
-        Assert.Equal("Body is required.", errors.For(CampaignFields.Message(0, Channel.ApplePush, "PushBody")));
-        Assert.Null(errors.For(CampaignFields.Message(0, Channel.ApplePush, "PushTitle")));
-        Assert.Equal("Title is required.", errors.For(CampaignFields.Message(0, Channel.AndroidPush, "PushTitle")));
-        Assert.Equal("URL is required.", errors.For(CampaignFields.Message(0, Channel.Webhook, "WebhookUrl")));
-        Assert.Equal("The method is POST, PUT, DELETE or GET.", errors.For(CampaignFields.Message(0, Channel.Webhook, "WebhookMethod")));
-        Assert.Equal("Title is required.", errors.For(CampaignFields.Message(0, Channel.ContentCard, "CardTitle")));
+        Assert.Equal("From is required.", errors.For(CampaignFields.Message(0, Channel.Email, EmailFields.From)));
+        Assert.Equal("Body is required.", errors.For(CampaignFields.Message(0, Channel.Sms, SmsFields.Body)));
+        Assert.Equal("Body is required.", errors.For(CampaignFields.Message(0, Channel.ApplePush, PushFields.Body)));
+        Assert.Null(errors.For(CampaignFields.Message(0, Channel.ApplePush, PushFields.Title)));
+        Assert.Equal("Title is required.", errors.For(CampaignFields.Message(0, Channel.AndroidPush, PushFields.Title)));
+        Assert.Equal("URL is required.", errors.For(CampaignFields.Message(0, Channel.Webhook, WebhookFields.Url)));
+        Assert.Equal("The method is POST, PUT, DELETE or GET.", errors.For(CampaignFields.Message(0, Channel.Webhook, WebhookFields.Method)));
+        Assert.Equal("Title is required.", errors.For(CampaignFields.Message(0, Channel.ContentCard, ContentCardFields.Title)));
         Assert.DoesNotContain(errors.Keys, k => k.StartsWith("Variants[1]", StringComparison.Ordinal));
     }
 
@@ -277,13 +280,13 @@ public class CampaignValidatorTests
     public void Validate_DraftLevel_AllowsUnfinishedCopyButNotWrongValues()
     {
         var form = SampleCampaigns.Triggered();
-        form.Variants[0].Messages = form.Channels.Select(c => new MessageContentForm { Channel = c.Channel, WebhookMethod = "PATCH" }).ToList();
+        form.Variants[0].Messages = form.Channels.Select(c => new MessageContentForm { Channel = c.Channel, [WebhookFields.Method] = "PATCH" }).ToList();
 
-        var errors = CampaignValidator.Validate(form, ValidationLevel.Draft);
+        var errors = CampaignRules.Validate(form, ValidationLevel.Draft);
 
-        Assert.Null(errors.For(CampaignFields.Message(0, Channel.Email, "From")));
-        Assert.Null(errors.For(CampaignFields.Message(0, Channel.Sms, "SmsBody")));
-        Assert.Equal("The method is POST, PUT, DELETE or GET.", errors.For(CampaignFields.Message(0, Channel.Webhook, "WebhookMethod")));
+        Assert.Null(errors.For(CampaignFields.Message(0, Channel.Email, EmailFields.From)));
+        Assert.Null(errors.For(CampaignFields.Message(0, Channel.Sms, SmsFields.Body)));
+        Assert.Equal("The method is POST, PUT, DELETE or GET.", errors.For(CampaignFields.Message(0, Channel.Webhook, WebhookFields.Method)));
     }
 
     [Fact]
@@ -295,8 +298,8 @@ public class CampaignValidatorTests
         form.HasControlGroup = false;
         form.ConversionEvents.Clear();
 
-        Assert.Empty(CampaignValidator.Validate(form, ValidationLevel.Draft));
-        var launch = CampaignValidator.Validate(form);
+        Assert.Empty(CampaignRules.Validate(form, ValidationLevel.Draft));
+        var launch = CampaignRules.Validate(form);
         Assert.Equal("Add at least one messaging channel.", launch.For(CampaignFields.Channels));
         Assert.Equal("Add at least one variant.", launch.For(CampaignFields.Variants));
     }
@@ -309,9 +312,9 @@ public class CampaignValidatorTests
     public void Validate_EmailSender_AcceptsAddressOrNamedAddress(string from, bool valid)
     {
         var form = SampleCampaigns.Triggered();
-        form.Variants[0].Messages.Single(m => m.Channel == Channel.Email).From = from;
+        form.Variants[0].Messages.Single(m => m.Channel == Channel.Email)[EmailFields.From] = from;
 
-        Assert.Equal(valid, CampaignValidator.Validate(form).For(CampaignFields.Message(0, Channel.Email, "From")) is null);
+        Assert.Equal(valid, CampaignRules.Validate(form).For(CampaignFields.Message(0, Channel.Email, EmailFields.From)) is null);
     }
 
     [Fact]
@@ -320,7 +323,7 @@ public class CampaignValidatorTests
         var form = SampleCampaigns.Api();
         form.Tags = ["Orders", " orders"];
 
-        Assert.Equal("Each tag can be added once.", CampaignValidator.Validate(form).For(CampaignFields.Tags));
+        Assert.Equal("Each tag can be added once.", CampaignRules.Validate(form).For(CampaignFields.Tags));
     }
 
     [Fact]
@@ -332,15 +335,15 @@ public class CampaignValidatorTests
         form.HasControlGroup = true;
         form.ControlPercentage = 0;
 
-        Assert.Empty(CampaignValidator.Validate(form));
+        Assert.Empty(CampaignRules.Validate(form));
     }
 
     [Theory]
-    [InlineData("Variants[0].Email.Subject", EditorStep.Channels)]
+    [InlineData("Variants[0].Email.subject", EditorStep.Channels)]
     [InlineData("Variants[1].Name", EditorStep.Variants)]
     [InlineData("Percentages", EditorStep.Variants)]
-    [InlineData("ReeligibilityAmount", EditorStep.Delivery)]
+    [InlineData("Reeligibility", EditorStep.Delivery)]
     [InlineData("ConversionEvents[3].Deadline", EditorStep.ConversionEvents)]
     [InlineData("Name", EditorStep.Details)]
-    public void StepOf_ErrorField_LinksToItsStep(string field, EditorStep step) => Assert.Equal(step, CampaignFields.StepOf(field));
+    public void StepOf_ErrorField_LinksToItsStep(string field, EditorStep step) => Assert.Equal(step, EditorSteps.StepOf(field));
 }

@@ -1,15 +1,14 @@
 using Bunit;
-using Dashboard.Campaigns;
 using Dashboard.Preview;
 
 namespace Dashboard.Tests.Preview;
 
-public sealed class MessageWithPreviewTests : PreviewComponentTestContext
+public sealed class MessageWithPreviewTests : DashboardTestContext
 {
     [Fact]
     public async Task SmsBody_TypedWithTriggerProperty_RendersPickedPayloadAfterPause()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "Hello");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Hello");
         SampleData.AddPayload(form.CampaignId!, "Ana's order", "{\"name\": \"Ana\"}");
         SessionFor(form).SetSamples(await SampleData.ListAsync(form.CampaignId!));
         var cut = RenderMessage(form, Channel.Sms);
@@ -17,14 +16,14 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
 
         Field(cut, "SMS body").Input("Hi {{api_trigger_properties.${name}}}!");
 
-        cut.WaitForAssertion(() => Assert.Equal("Hi Ana!", cut.Find(".sms-bubble").TextContent), Patience);
+        AfterThePause(cut, () => Assert.Equal("Hi Ana!", cut.Find(".sms-bubble").TextContent));
         Assert.Equal("Status: OK", cut.Find("[aria-label^='Status:']").GetAttribute("aria-label"));
     }
 
     [Fact]
     public async Task SmsBody_ConnectedContentWithSavedResponses_RendersTheSampleResponse()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "{% connected_content https://api.example.com/x :save r %}Hi {{ r.name }}");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{% connected_content https://api.example.com/x :save r %}Hi {{ r.name }}");
         SampleData.AddConnectedContent(form.CampaignId!, "Profile API", "{\"https://api.example.com/x\": {\"name\": \"Ana\"}}");
         SessionFor(form).SetSamples(await SampleData.ListAsync(form.CampaignId!));
 
@@ -36,8 +35,8 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void SmsBody_SeveralQuickEdits_ShowsOnlyTheLastText()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "start");
-        var cut = RenderMessage(form, Channel.Sms, delay: TimeSpan.FromSeconds(1));
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "start");
+        var cut = RenderMessage(form, Channel.Sms);
         cut.WaitForAssertion(() => Assert.Equal("start", cut.Find(".sms-bubble").TextContent), Patience);
 
         Field(cut, "SMS body").Input("one");
@@ -45,28 +44,29 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
         Field(cut, "SMS body").Input("three");
 
         // Within the pause nothing changes; afterwards the newest text wins.
+        cut.WaitForAssertion(() => Assert.Equal("Updating…", cut.Find("[aria-live=polite]").TextContent), Patience);
+        Time.Advance(LivePreview.Delay / 2);
         Assert.Equal("start", cut.Find(".sms-bubble").TextContent);
-        Assert.Contains("Updating", cut.Markup);
-        cut.WaitForAssertion(() => Assert.Equal("three", cut.Find(".sms-bubble").TextContent), Patience);
-        Assert.DoesNotContain("Updating", cut.Markup);
+        AfterThePause(cut, () => Assert.Equal("three", cut.Find(".sms-bubble").TextContent));
+        Assert.Empty(cut.FindAll("[aria-live=polite]"));
     }
 
     [Fact]
     public void SmsBody_UnknownFilter_ListsErrorWithLineAndKeepsLastGoodPreviewMarkedStale()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "Hi {{ 'ana' | upcase }}");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Hi {{ 'ana' | upcase }}");
         var cut = RenderMessage(form, Channel.Sms);
         cut.WaitForAssertion(() => Assert.Equal("Hi ANA", cut.Find(".sms-bubble").TextContent), Patience);
 
         Field(cut, "SMS body").Input("Hi\n{{ 'ana' | upcas }}");
 
-        cut.WaitForAssertion(() =>
+        AfterThePause(cut, () =>
         {
             var errors = cut.FindAll("[aria-label='Template errors'] li").Select(li => li.TextContent.Trim()).ToList();
             var error = Assert.Single(errors);
             Assert.StartsWith("Body: unknown filter `upcas`", error);
             Assert.Contains("line 2, column", error);
-        }, Patience);
+        });
         Assert.Equal("Hi ANA", cut.Find(".sms-bubble").TextContent);
         Assert.Contains("Stale", cut.Find(".channel-preview").TextContent);
         Assert.Contains("line 2", cut.Find("[data-errors-for='SMS body']").TextContent);
@@ -76,68 +76,67 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void Subject_UnknownFilterTyped_ShowsTheErrorNextToTheSubjectFieldAndInTheList()
     {
-        var form = Campaign(Channel.Email, m =>
+        var form = CampaignWith(Channel.Email, m =>
         {
-            m.From = "Shop <news@shop.example>";
-            m.Subject = "Hi";
-            m.HtmlBody = "<p>Hello</p>";
+            m[EmailFields.From] = "Shop <news@shop.example>";
+            m[EmailFields.Subject] = "Hi";
+            m[EmailFields.HtmlBody] = "<p>Hello</p>";
         });
         var cut = RenderMessage(form, Channel.Email);
         cut.WaitForAssertion(() => Assert.Equal("Hi", cut.Find("td[data-field=subject]").TextContent), Patience);
-        Assert.Empty(cut.FindAll(".mud-input-error"));
+        Assert.Null(ErrorUnder(cut, "Subject"));
 
         Field(cut, "Subject").Input("Hi {{ 'ana' | upcas }}");
 
-        cut.WaitForAssertion(() =>
+        AfterThePause(cut, () =>
         {
-            var subject = Field(cut, "Subject").Closest(".field-text")!;
-            var message = subject.QuerySelector(".mud-input-helper-text")?.TextContent ?? "";
+            var message = ErrorUnder(cut, "Subject") ?? "";
             Assert.Contains("unknown filter `upcas`", message);
             Assert.Contains("line 1, column", message);
             Assert.Contains("upcase", message);
-        }, Patience);
+        });
         Assert.Equal("Hi {{ 'ana' | upcas }}", Field(cut, "Subject").GetAttribute("value"));
         var listed = Assert.Single(cut.FindAll("[aria-label='Template errors'] li"));
         Assert.StartsWith("Subject: unknown filter `upcas`", listed.TextContent.Trim());
-        Assert.Null(Field(cut, "Preheader").Closest(".field-text")!.QuerySelector(".mud-input-error"));
+        Assert.Null(ErrorUnder(cut, "Preheader"));
     }
 
     [Fact]
     public void Subject_FixedAfterError_ClearsTheMessageNextToTheField()
     {
-        var form = Campaign(Channel.Email, m =>
+        var form = CampaignWith(Channel.Email, m =>
         {
-            m.Subject = "{{ 'x' | upcas }}";
-            m.HtmlBody = "<p>Hello</p>";
+            m[EmailFields.Subject] = "{{ 'x' | upcas }}";
+            m[EmailFields.HtmlBody] = "<p>Hello</p>";
         });
         var cut = RenderMessage(form, Channel.Email);
-        cut.WaitForAssertion(() => Assert.Contains("upcas", Field(cut, "Subject").Closest(".field-text")!.TextContent), Patience);
+        cut.WaitForAssertion(() => Assert.Contains("upcas", ErrorUnder(cut, "Subject")), Patience);
 
         Field(cut, "Subject").Input("{{ 'x' | upcase }}");
 
-        cut.WaitForAssertion(() => Assert.Equal("X", cut.Find("td[data-field=subject]").TextContent), Patience);
-        Assert.DoesNotContain("upcas", Field(cut, "Subject").Closest(".field-text")!.TextContent);
+        AfterThePause(cut, () => Assert.Equal("X", cut.Find("td[data-field=subject]").TextContent));
+        Assert.Null(ErrorUnder(cut, "Subject"));
         Assert.Empty(cut.FindAll("[aria-label='Template errors'] li"));
     }
 
     [Fact]
     public void SmsBody_FixedAfterError_ClearsErrorsAndStaleMark()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "{{ 'x' | upcas }}");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{{ 'x' | upcas }}");
         var cut = RenderMessage(form, Channel.Sms);
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[aria-label='Template errors'] li")), Patience);
 
         Field(cut, "SMS body").Input("{{ 'x' | upcase }}");
 
-        cut.WaitForAssertion(() => Assert.Equal("X", cut.Find(".sms-bubble").TextContent), Patience);
+        AfterThePause(cut, () => Assert.Equal("X", cut.Find(".sms-bubble").TextContent));
         Assert.Empty(cut.FindAll("[aria-label='Template errors'] li"));
-        Assert.DoesNotContain("Stale", cut.Markup);
+        Assert.DoesNotContain("Stale", cut.Find("[role=region][aria-label='SMS/MMS preview']").TextContent);
     }
 
     [Fact]
     public void SmsBody_MissingTriggerProperty_IsFlaggedAsWarning()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "Your {{api_trigger_properties.${product_nme}}} shipped");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Your {{api_trigger_properties.${product_nme}}} shipped");
         var cut = RenderMessage(form, Channel.Sms);
 
         cut.WaitForAssertion(() => Assert.Equal("Status: Missing variables", cut.Find("[aria-label^='Status:']").GetAttribute("aria-label")), Patience);
@@ -147,7 +146,7 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void Sms_UnicodeText_ShowsSegmentsEncodingAndForcingCharacters()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "Olá {{api_trigger_properties.${name}}} ✓");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Olá {{api_trigger_properties.${name}}} ✓");
         SessionFor(form).EditPayloadText("{\"name\": \"Zoë\"}");
         var cut = RenderMessage(form, Channel.Sms);
 
@@ -162,7 +161,7 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void Sms_LongGsmText_CountsSegmentsOnRenderedText()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "{{ 'ab' | append: api_trigger_properties.tail }}");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{{ 'ab' | append: api_trigger_properties.tail }}");
         SessionFor(form).EditPayloadText("{\"tail\": \"" + new string('x', 159) + "\"}");
         var cut = RenderMessage(form, Channel.Sms);
 
@@ -173,25 +172,25 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void PayloadEdit_InSession_RerendersPreview()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "Hi {{api_trigger_properties.${name}}}");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Hi {{api_trigger_properties.${name}}}");
         var cut = RenderMessage(form, Channel.Sms);
         cut.WaitForAssertion(() => Assert.Equal("Hi ", cut.Find(".sms-bubble").TextContent), Patience);
 
         cut.InvokeAsync(() => SessionFor(form).EditPayloadText("{\"name\": \"Bo\"}"));
 
-        cut.WaitForAssertion(() => Assert.Equal("Hi Bo", cut.Find(".sms-bubble").TextContent), Patience);
+        AfterThePause(cut, () => Assert.Equal("Hi Bo", cut.Find(".sms-bubble").TextContent));
     }
 
     [Fact]
     public void Email_ScriptInPayload_RendersInSandboxedFrameWithoutScripts()
     {
-        var form = Campaign(Channel.Email, m =>
+        var form = CampaignWith(Channel.Email, m =>
         {
-            m.From = "Shop <news@shop.example>";
-            m.Subject = "Hi {{${first_name}}}";
-            m.Preheader = "Your order";
-            m.HtmlBody = "<style>body { color: red }</style><p>{{api_trigger_properties.note}}</p>";
-            m.PlainTextBody = "Plain {{api_trigger_properties.note}}";
+            m[EmailFields.From] = "Shop <news@shop.example>";
+            m[EmailFields.Subject] = "Hi {{${first_name}}}";
+            m[EmailFields.Preheader] = "Your order";
+            m[EmailFields.HtmlBody] = "<style>body { color: red }</style><p>{{api_trigger_properties.note}}</p>";
+            m[EmailFields.PlainTextBody] = "Plain {{api_trigger_properties.note}}";
         });
         SessionFor(form).EditPayloadText("{\"note\": \"<script>alert(1)</script>\"}");
         SessionFor(form).EditUser(u => u.Attributes["first_name"] = "Ana");
@@ -211,10 +210,10 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void Push_OverAppleLimit_SaysSoWithTheSize()
     {
-        var form = Campaign(Channel.ApplePush, m =>
+        var form = CampaignWith(Channel.ApplePush, m =>
         {
-            m.PushTitle = "Hi";
-            m.PushBody = "{{ api_trigger_properties.text }}";
+            m[PushFields.Title] = "Hi";
+            m[PushFields.Body] = "{{ api_trigger_properties.text }}";
         });
         SessionFor(form).EditPayloadText("{\"text\": \"" + new string('a', 2000) + "\"}");
         var cut = RenderMessage(form, Channel.ApplePush);
@@ -226,12 +225,12 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void Webhook_ShowsMethodUrlHeadersAndBody()
     {
-        var form = Campaign(Channel.Webhook, m =>
+        var form = CampaignWith(Channel.Webhook, m =>
         {
-            m.WebhookMethod = "PUT";
-            m.WebhookUrl = "https://hooks.example/orders/{{api_trigger_properties.id}}";
+            m[WebhookFields.Method] = "PUT";
+            m[WebhookFields.Url] = "https://hooks.example/orders/{{api_trigger_properties.id}}";
             m.WebhookHeaders = [new HeaderForm { Name = "X-Order", Value = "{{api_trigger_properties.id}}" }];
-            m.WebhookBody = "{\"id\": {{api_trigger_properties.id}}}";
+            m[WebhookFields.Body] = "{\"id\": {{api_trigger_properties.id}}}";
         });
         SessionFor(form).EditPayloadText("{\"id\": 42}");
         var cut = RenderMessage(form, Channel.Webhook);
@@ -244,10 +243,10 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void ContentCard_ShowsTitleAndDescription()
     {
-        var form = Campaign(Channel.ContentCard, m =>
+        var form = CampaignWith(Channel.ContentCard, m =>
         {
-            m.CardTitle = "Hello {{${first_name} | default: 'friend'}}";
-            m.CardDescription = "Your basket";
+            m[ContentCardFields.Title] = "Hello {{${first_name} | default: 'friend'}}";
+            m[ContentCardFields.Description] = "Your basket";
         });
         var cut = RenderMessage(form, Channel.ContentCard);
 
@@ -258,7 +257,7 @@ public sealed class MessageWithPreviewTests : PreviewComponentTestContext
     [Fact]
     public void AbortMessage_ShowsAbortedWithReason()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "{% if api_trigger_properties.stock == 0 %}{% abort_message('out of stock') %}{% endif %}Buy now");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{% if api_trigger_properties.stock == 0 %}{% abort_message('out of stock') %}{% endif %}Buy now");
         SessionFor(form).EditPayloadText("{\"stock\": 0}");
         var cut = RenderMessage(form, Channel.Sms);
 

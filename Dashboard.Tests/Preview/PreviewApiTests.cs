@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Dashboard.Campaigns;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -10,35 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Preview;
 
-/// <summary>The dashboard on a temporary SQLite file, for real HTTP requests to <c>/api/preview</c>.</summary>
-public sealed class PreviewApiFactory : WebApplicationFactory<Program>
-{
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"brazelite-preview-{Guid.NewGuid():N}.db");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={_databasePath}");
-        builder.UseEnvironment("Production");
-    }
-
-    public async Task<CampaignForm> SaveAsync(CampaignForm form)
-    {
-        using var scope = Services.CreateScope();
-        var campaigns = scope.ServiceProvider.GetRequiredService<ICampaignService>();
-        var saved = await campaigns.SaveAsync(form);
-        Assert.True(saved.Succeeded, saved.Message + " " + string.Join("; ", saved.Errors?.SelectMany(e => e.Value) ?? []));
-        return (await campaigns.GetFormAsync(saved.CampaignId!))!;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
-    }
-}
-
-public class PreviewApiTests(PreviewApiFactory factory) : IClassFixture<PreviewApiFactory>
+public class PreviewApiTests(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -51,6 +22,9 @@ public class PreviewApiTests(PreviewApiFactory factory) : IClassFixture<PreviewA
         return (response.StatusCode, document.RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
     }
 
+    private static string IdOf(CampaignForm campaign, Channel channel, int variant = 0) =>
+        campaign.Variants[variant].Messages.Single(m => m.Channel == channel).MessageVariationId!;
+
     private static CampaignForm TriggeredCampaign(string name) => new()
     {
         Type = CampaignType.ApiTriggered,
@@ -61,24 +35,25 @@ public class PreviewApiTests(PreviewApiFactory factory) : IClassFixture<PreviewA
             new()
             {
                 Name = "Variant 1",
-                VariationId = Ids.NewId(),
                 Percentage = 100,
                 Messages =
                 [
                     new()
                     {
                         Channel = Channel.Email,
-                        From = "Shop <shop@example.com>",
-                        Subject = "{{${first_name}}}, your {{api_trigger_properties.${product}}} shipped",
-                        HtmlBody = "<p>Thanks</p>",
+                        MessageVariationId = Ids.NewId(),
+                        [EmailFields.From] = "Shop <shop@example.com>",
+                        [EmailFields.Subject] = "{{${first_name}}}, your {{api_trigger_properties.${product}}} shipped",
+                        [EmailFields.HtmlBody] = "<p>Thanks</p>",
                     },
-                    new() { Channel = Channel.Sms, SmsBody = "Order {{api_trigger_properties.${order_id}}} is on its way" },
+                    new() { Channel = Channel.Sms, MessageVariationId = Ids.NewId(), [SmsFields.Body] = "Order {{api_trigger_properties.${order_id}}} is on its way" },
                     new()
                     {
                         Channel = Channel.Webhook,
-                        WebhookUrl = "https://example.com/hook",
+                        MessageVariationId = Ids.NewId(),
+                        [WebhookFields.Url] = "https://example.com/hook",
                         WebhookHeaders = [new() { Name = "X-Campaign", Value = "{{campaign.${name}}}" }],
-                        WebhookBody = "{}",
+                        [WebhookFields.Body] = "{}",
                     },
                 ],
             },
@@ -222,7 +197,7 @@ public class PreviewApiTests(PreviewApiFactory factory) : IClassFixture<PreviewA
     public async Task Preview_CampaignField_RendersTheSavedTemplate()
     {
         var campaign = await factory.SaveAsync(TriggeredCampaign("Shipping " + Guid.NewGuid()));
-        var variationId = campaign.Variants[0].VariationId;
+        var variationId = IdOf(campaign, Channel.Email);
 
         var (status, body, _) = await PostAsync($$"""
             {"campaign_id": "{{campaign.CampaignId}}", "message_variation_id": "{{variationId}}", "channel": "email", "field": "subject",
@@ -239,7 +214,7 @@ public class PreviewApiTests(PreviewApiFactory factory) : IClassFixture<PreviewA
         var campaign = await factory.SaveAsync(TriggeredCampaign("Hooks " + Guid.NewGuid()));
 
         var (status, body, _) = await PostAsync($$"""
-            {"campaign_id": "{{campaign.CampaignId}}", "message_variation_id": "{{campaign.Variants[0].VariationId}}",
+            {"campaign_id": "{{campaign.CampaignId}}", "message_variation_id": "{{IdOf(campaign, Channel.Webhook)}}",
              "channel": "webhook", "field": "webhook_headers.X-Campaign"}
             """);
 
@@ -278,7 +253,7 @@ public class PreviewApiTests(PreviewApiFactory factory) : IClassFixture<PreviewA
         var campaign = await factory.SaveAsync(TriggeredCampaign("Channels " + Guid.NewGuid()));
 
         var (status, body, _) = await PostAsync($$"""
-            {"campaign_id": "{{campaign.CampaignId}}", "message_variation_id": "{{campaign.Variants[0].VariationId}}", "channel": "apple_push", "field": "push_body"}
+            {"campaign_id": "{{campaign.CampaignId}}", "message_variation_id": "{{IdOf(campaign, Channel.Email)}}", "channel": "apple_push", "field": "push_body"}
             """);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);

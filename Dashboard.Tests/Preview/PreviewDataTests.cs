@@ -12,7 +12,7 @@ public class PreviewDataTests
              "custom_attributes": {"shoe size": 38}}
             """).Hash;
 
-        var variables = new PreviewData(User: user).ToVariables();
+        var variables = new RenderData(User: user).ToVariables();
 
         Assert.Equal("Ana", variables["first_name"]);
         Assert.Equal("ana@example.com", variables["email_address"]);
@@ -27,7 +27,7 @@ public class PreviewDataTests
     {
         var user = SamplePayloads.Parse("""{"custom_attribute": {"tier": "gold"}}""").Hash;
 
-        var custom = Assert.IsAssignableFrom<IDictionary<string, object?>>(new PreviewData(User: user).ToVariables()["custom_attribute"]);
+        var custom = Assert.IsAssignableFrom<IDictionary<string, object?>>(new RenderData(User: user).ToVariables()["custom_attribute"]);
 
         Assert.Equal("gold", custom["tier"]);
     }
@@ -35,7 +35,7 @@ public class PreviewDataTests
     [Fact]
     public void ToVariables_TriggerAndEventProperties_AreTheirNamespaces()
     {
-        var variables = new PreviewData(
+        var variables = new RenderData(
             TriggerProperties: SamplePayloads.Parse("""{"product": "Shoes"}""").Hash,
             EventProperties: SamplePayloads.Parse("""{"x": 1}""").Hash).ToVariables();
 
@@ -46,7 +46,7 @@ public class PreviewDataTests
     [Fact]
     public void ToVariables_NoData_GivesEmptyNamespaces()
     {
-        var variables = PreviewData.None.ToVariables();
+        var variables = RenderData.None.ToVariables();
 
         Assert.Empty(Assert.IsAssignableFrom<IDictionary<string, object?>>(variables["api_trigger_properties"]));
         Assert.Empty(Assert.IsAssignableFrom<IDictionary<string, object?>>(variables["custom_attribute"]));
@@ -56,7 +56,7 @@ public class PreviewDataTests
     [Fact]
     public void ToVariables_Campaign_ExposesIdsAndUnsentDispatchId()
     {
-        var variables = new PreviewData(Campaign: new PreviewCampaign("4861692e-6fce-4215-bd05-3254fb9e9057", "Welcome", "Variant 1")).ToVariables();
+        var variables = new RenderData(Campaign: new BrazeCampaign("4861692e-6fce-4215-bd05-3254fb9e9057", "Welcome", "Variant 1")).ToVariables();
 
         var campaign = Assert.IsAssignableFrom<IDictionary<string, object?>>(variables["campaign"]);
         Assert.Equal("4861692e-6fce-4215-bd05-3254fb9e9057", campaign["api_id"]);
@@ -68,7 +68,7 @@ public class PreviewDataTests
     [Fact]
     public void ToVariables_ExtraVariables_WinOverEverythingAndAreNormalised()
     {
-        var data = new PreviewData(
+        var data = new RenderData(
             User: new Dictionary<string, object?> { ["first_name"] = "Ana" },
             Variables: new Dictionary<string, object?> { ["first_name"] = "Bo", ["count"] = 3 });
 

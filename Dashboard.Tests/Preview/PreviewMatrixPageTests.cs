@@ -2,24 +2,21 @@ using Bunit;
 using Dashboard.Campaigns;
 using Dashboard.Campaigns.Editor;
 using Dashboard.Preview;
-using Dashboard.Tests.Campaigns.Editor;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Preview;
 
-public sealed class PreviewMatrixPageTests : PreviewComponentTestContext
+public sealed class PreviewMatrixPageTests : DashboardTestContext
 {
-    private readonly FakeCampaignService _campaigns = new();
 
-    public PreviewMatrixPageTests() => Services.AddSingleton<ICampaignService>(_campaigns);
 
     private CampaignForm TwoVariants()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "Hi {{api_trigger_properties.${name}}}");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Hi {{api_trigger_properties.${name}}}");
         CampaignFormEditing.AddVariant(form);
-        CampaignFormEditing.MessageFor(form.Variants[1], Channel.Sms).SmsBody =
+        CampaignFormEditing.MessageFor(form.Variants[1], Channel.Sms)[SmsFields.Body] =
             "{% if api_trigger_properties.stock == 0 %}{% abort_message('sold out') %}{% endif %}{{ api_trigger_properties.name | upcas }}";
-        _campaigns.Stored[form.CampaignId!] = form;
+        Campaigns.Add(form);
         return form;
     }
 
@@ -68,8 +65,8 @@ public sealed class PreviewMatrixPageTests : PreviewComponentTestContext
     [Fact]
     public void Matrix_PayloadsAndUsers_CombinesEachPayloadWithEachUser()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "{{${first_name}}} {{api_trigger_properties.${item}}}");
-        _campaigns.Stored[form.CampaignId!] = form;
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{{${first_name}}} {{api_trigger_properties.${item}}}");
+        Campaigns.Add(form);
         SampleData.AddPayload(form.CampaignId!, "Mug", "{\"item\": \"mug\"}");
         SampleData.AddPayload(form.CampaignId!, "Tea", "{\"item\": \"tea\"}");
         SampleData.AddUser(form.CampaignId!, "Ana", new() { ["first_name"] = "Ana" });
@@ -90,8 +87,8 @@ public sealed class PreviewMatrixPageTests : PreviewComponentTestContext
     [Fact]
     public void Matrix_SavedConnectedContentResponses_AnswerConnectedContentInEveryCell()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "{% connected_content https://api.example.com/x :save r %}{{ r.name }} {{api_trigger_properties.${item}}}");
-        _campaigns.Stored[form.CampaignId!] = form;
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{% connected_content https://api.example.com/x :save r %}{{ r.name }} {{api_trigger_properties.${item}}}");
+        Campaigns.Add(form);
         SampleData.AddPayload(form.CampaignId!, "Mug", "{\"item\": \"mug\"}");
         SampleData.AddConnectedContent(form.CampaignId!, "Profile API", "{\"https://api.example.com/x\": {\"name\": \"Ana\"}}");
         var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));

@@ -19,7 +19,7 @@ public class PreviewRequestReaderTests
         Assert.NotNull(request);
         Assert.Equal("Hi {{${first_name}}}", request.Template);
         Assert.Null(request.CampaignField);
-        Assert.Equal(PreviewErrorMode.Lax, request.ErrorMode);
+        Assert.Equal(LiquidErrorMode.Lax, request.ErrorMode);
         Assert.Equal("Shoes", request.Data.TriggerProperties!["product"]);
         Assert.Equal("Ana", request.Data.User!["first_name"]);
         Assert.Equal(1L, request.Data.EventProperties!["e"]);
@@ -30,7 +30,7 @@ public class PreviewRequestReaderTests
     [Fact]
     public void Read_NoErrorMode_IsStrict()
     {
-        Assert.Equal(PreviewErrorMode.Strict, _reader.Read("""{"template": "x"}""")!.ErrorMode);
+        Assert.Equal(LiquidErrorMode.Strict, _reader.Read("""{"template": "x"}""")!.ErrorMode);
     }
 
     [Fact]

@@ -5,23 +5,25 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Preview;
 
-public sealed class SampleDataPanelTests : PreviewComponentTestContext
+public sealed class SampleDataPanelTests : DashboardTestContext
 {
-    private IRenderedComponent<MudPopoverProvider> _popovers = null!;
+    /// <summary>What the session's connected_content answers for <paramref name="url"/>: the picked sample response.</summary>
+    private static string? Response(PreviewSession session, string url) =>
+        session.Data.ConnectedContent.ResolveAsync(new ConnectedContentRequest(url, "GET", new Dictionary<string, string>(), null, null, null, false, null, null), default)
+            .AsTask().GetAwaiter().GetResult().Body;
+
 
     private IRenderedComponent<SampleDataPanel> RenderPanel(CampaignForm form)
     {
-        _popovers = Render<MudPopoverProvider>();
+        RenderPopovers();
         return Render<SampleDataPanel>(p => p.Add(c => c.Form, form));
     }
 
-    private static void Click<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
-        cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
 
     [Fact]
     public void Panel_SavedCampaign_PicksFirstSavedPayloadForThePreview()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
 
         var cut = RenderPanel(form);
@@ -33,7 +35,7 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     [Fact]
     public async Task SaveConnectedContent_NewNamedResponses_AreStoredAndUsedByThePreview()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         var cut = RenderPanel(form);
 
         Field(cut, "Responses name").Input("Profile API");
@@ -43,27 +45,27 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
         cut.WaitForAssertion(() => Assert.Contains("Responses \"Profile API\" saved.", cut.Markup), Patience);
         var saved = Assert.Single((await SampleData.ListAsync(form.CampaignId!)).ConnectedContent);
         Assert.Equal(saved.Id, SessionFor(form).ConnectedContent.Id);
-        Assert.Equal("{\"name\":\"Ana\"}", SessionFor(form).Data.ConnectedContent!["https://api.example.com/x"]);
+        Assert.Equal("{\"name\":\"Ana\"}", Response(SessionFor(form), "https://api.example.com/x"));
     }
 
     [Fact]
     public void ConnectedContentJson_ResponseIsANumber_ShowsTheFaultAndKeepsLastGoodResponses()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         SampleData.AddConnectedContent(form.CampaignId!, "Profile API", "{\"https://api.example.com/x\": \"ok\"}");
         var cut = RenderPanel(form);
-        cut.WaitForAssertion(() => Assert.Equal("ok", SessionFor(form).Data.ConnectedContent!["https://api.example.com/x"]), Patience);
+        cut.WaitForAssertion(() => Assert.Equal("ok", Response(SessionFor(form), "https://api.example.com/x")), Patience);
 
         Field(cut, "Connected Content JSON").Input("{\"https://api.example.com/x\": 5}");
 
         cut.WaitForAssertion(() => Assert.Contains("must be a string, or a JSON object or array, not a number.", cut.Markup), Patience);
-        Assert.Equal("ok", SessionFor(form).Data.ConnectedContent!["https://api.example.com/x"]);
+        Assert.Equal("ok", Response(SessionFor(form), "https://api.example.com/x"));
     }
 
     [Fact]
     public void PayloadJson_Malformed_ShowsLineAndColumnKeepsTextAndLastGoodData()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
         var cut = RenderPanel(form);
         cut.WaitForAssertion(() => Assert.Equal("Mug", SessionFor(form).Data.TriggerProperties!["product"]), Patience);
@@ -79,7 +81,7 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     [Fact]
     public async Task SavePayload_NewNamedPayload_IsStoredAndPicked()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         var cut = RenderPanel(form);
 
         Field(cut, "Payload name").Input("Teapot order");
@@ -95,7 +97,7 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     [Fact]
     public void SavePayload_WithoutName_ShowsMessageAndKeepsText()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         var cut = RenderPanel(form);
 
         Field(cut, "Payload JSON").Input("{\"product\": \"Teapot\"}");
@@ -106,16 +108,15 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     }
 
     [Fact]
-    public async Task PickPayload_Other_SwitchesThePreviewData()
+    public void PickPayload_Other_SwitchesThePreviewData()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
         SampleData.AddPayload(form.CampaignId!, "Teapot order", "{\"product\": \"Teapot\"}");
         var cut = RenderPanel(form);
         cut.WaitForAssertion(() => Assert.Equal("Mug", SessionFor(form).Data.TriggerProperties!["product"]), Patience);
 
-        Field(cut, "Sample payload").Closest(".mud-select")!.MouseDown();
-        await _popovers.InvokeAsync(() => _popovers.FindAll(".mud-popover-open [role=option]").Single(o => o.TextContent.Trim() == "Teapot order").Click());
+        ChooseOption(cut, "Sample payload", "Teapot order");
 
         cut.WaitForAssertion(() => Assert.Equal("Teapot", SessionFor(form).Data.TriggerProperties!["product"]), Patience);
         Assert.Equal("Teapot order", SessionFor(form).Payload.Name);
@@ -124,7 +125,7 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     [Fact]
     public void GenerateFromTemplate_SavedCampaign_SavesPayloadWithEveryTriggerProperty()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "{{api_trigger_properties.${product}}} {{api_trigger_properties.order.total}}");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{{api_trigger_properties.${product}}} {{api_trigger_properties.order.total}}");
         var cut = RenderPanel(form);
 
         Click(cut, "Generate from template");
@@ -139,7 +140,7 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     [Fact]
     public void Panel_UnsavedCampaign_EditsWorkingPayloadAndDisablesSaving()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "{{api_trigger_properties.${product}}}");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{{api_trigger_properties.${product}}}");
         form.CampaignId = null;
         var cut = RenderPanel(form);
 
@@ -153,7 +154,7 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     [Fact]
     public void SampleUser_FirstNameTyped_FeedsThePreviewAsStandardAttribute()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         var cut = RenderPanel(form);
 
         Field(cut, "First name").Input("Ana");
@@ -167,7 +168,7 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     [Fact]
     public async Task RenameSavedPayload_NewNameSaved_KeepsTextAndId()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         var saved = SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
         var cut = RenderPanel(form);
         cut.WaitForAssertion(() => Assert.Equal("Mug order", SessionFor(form).Payload.Name), Patience);
@@ -183,7 +184,7 @@ public sealed class SampleDataPanelTests : PreviewComponentTestContext
     [Fact]
     public async Task DuplicateThenDelete_SavedPayload_EditsTheCopyThenRemovesIt()
     {
-        var form = Campaign(Channel.Sms, m => m.SmsBody = "x");
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "x");
         SampleData.AddPayload(form.CampaignId!, "Mug order", "{\"product\": \"Mug\"}");
         var cut = RenderPanel(form);
         cut.WaitForAssertion(() => Assert.Equal("Mug order", SessionFor(form).Payload.Name), Patience);

@@ -3,8 +3,6 @@ namespace Dashboard.Campaigns;
 /// <summary>The words the pages use for lifecycle actions.</summary>
 public static class CampaignActionText
 {
-    public static string Label(CampaignAction action) => action.ToString();
-
     public static string Done(CampaignAction action) => action switch
     {
         CampaignAction.Launch => "Campaign launched",
@@ -24,7 +22,7 @@ public static class CampaignActionText
         _ => MudBlazor.Icons.Material.Filled.Unarchive,
     };
 
-    /// <summary>A refused action in one sentence, with validation problems listed after it.</summary>
-    public static IReadOnlyList<string> Problems(SaveResult result) =>
+    /// <summary>The validation problems of a refused write, one sentence each; empty when it was refused for another reason.</summary>
+    public static IReadOnlyList<string> Problems(WriteResult result) =>
         result.Errors is null ? [] : result.Errors.SelectMany(e => e.Value).ToList();
 }

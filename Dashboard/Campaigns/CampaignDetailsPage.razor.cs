@@ -7,12 +7,12 @@ public partial class CampaignDetailsPage
 {
     [Parameter] public string CampaignId { get; set; } = "";
 
-    [Inject] private ICampaignService Campaigns { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] public required ICampaignService Campaigns { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
 
-    private CampaignForm? _form;
+    private Campaign? _campaign;
     private string? _loadedId;
     private bool _loading = true;
     private bool _busy;
@@ -20,7 +20,7 @@ public partial class CampaignDetailsPage
     private List<BreadcrumbItem> _breadcrumbs = [];
 
     /// <summary>Why the last action was refused, in the words the page shows.</summary>
-    private sealed record Refusal(SaveOutcome Outcome, string Heading, string Message, IReadOnlyList<string> Problems);
+    private sealed record Refusal(WriteOutcome Outcome, string Heading, string Message, IReadOnlyList<string> Problems);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -35,10 +35,10 @@ public partial class CampaignDetailsPage
     private async Task LoadAsync()
     {
         _loading = true;
-        _form = await Campaigns.GetFormAsync(CampaignId);
+        _campaign = await Campaigns.GetAsync(CampaignId);
         _loadedId = CampaignId;
         _loading = false;
-        _breadcrumbs = [new("Campaigns", "/"), new(_form?.Name ?? CampaignId, null, disabled: true)];
+        _breadcrumbs = [new("Campaigns", "/"), new(_campaign?.Name ?? CampaignId, null, disabled: true)];
     }
 
     private async Task ReloadAsync()
@@ -49,7 +49,7 @@ public partial class CampaignDetailsPage
 
     private async Task ApplyAsync(CampaignAction action)
     {
-        if (_form is not { CampaignId: { } id, Version: { } version })
+        if (_campaign is not { CampaignId: var id, Version: var version })
         {
             return;
         }
@@ -65,7 +65,7 @@ public partial class CampaignDetailsPage
             }
             else
             {
-                _refusal = RefusalFor($"{CampaignActionText.Label(action)} refused.", result);
+                _refusal = RefusalFor($"{action} refused.", result);
             }
         }
         finally
@@ -76,7 +76,7 @@ public partial class CampaignDetailsPage
 
     private async Task DuplicateAsync()
     {
-        if (_form?.CampaignId is not { } id)
+        if (_campaign?.CampaignId is not { } id)
         {
             return;
         }
@@ -102,11 +102,11 @@ public partial class CampaignDetailsPage
 
     private async Task DeleteAsync()
     {
-        if (_form is not { CampaignId: { } id, Version: { } version } form)
+        if (_campaign is not { CampaignId: var id, Version: var version } campaign)
         {
             return;
         }
-        if (!await CampaignDialogs.ConfirmDeleteAsync(Dialogs, form.Name))
+        if (!await CampaignDialogs.ConfirmDeleteAsync(Dialogs, campaign.Name))
         {
             return;
         }
@@ -116,7 +116,7 @@ public partial class CampaignDetailsPage
             var result = await Campaigns.DeleteAsync(id, version);
             if (result.Succeeded)
             {
-                Snackbar.Add($"Deleted {form.Name}", Severity.Success);
+                Snackbar.Add($"Deleted {campaign.Name}", Severity.Success);
                 Navigation.NavigateTo("/");
             }
             else
@@ -130,11 +130,11 @@ public partial class CampaignDetailsPage
         }
     }
 
-    private static Refusal RefusalFor(string heading, SaveResult result) => result.Outcome switch
+    private static Refusal RefusalFor(string heading, WriteResult result) => result.Outcome switch
     {
-        SaveOutcome.Invalid => new(result.Outcome, heading, "The campaign has problems to fix first:", CampaignActionText.Problems(result)),
-        SaveOutcome.Conflict => new(result.Outcome, heading, result.Message ?? "This campaign was changed by someone else meanwhile: reload it.", []),
-        SaveOutcome.NotFound => new(result.Outcome, heading, result.Message ?? "The campaign no longer exists.", []),
+        WriteOutcome.Invalid => new(result.Outcome, heading, "The campaign has problems to fix first:", CampaignActionText.Problems(result)),
+        WriteOutcome.Conflict => new(result.Outcome, heading, result.Message ?? "This campaign was changed by someone else meanwhile: reload it.", []),
+        WriteOutcome.NotFound => new(result.Outcome, heading, result.Message ?? "The campaign no longer exists.", []),
         _ => new(result.Outcome, heading, result.Message ?? "This action does not apply to the campaign now.", []),
     };
 }

@@ -8,11 +8,11 @@ public partial class CampaignListPage
     internal const string SortName = "name";
     internal const string SortLastEdited = "lastEdited";
 
-    [Inject] private ICampaignService Campaigns { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] public required ICampaignService Campaigns { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
 
     private MudTable<CampaignListItem>? _table;
     private string? _search;
@@ -79,7 +79,7 @@ public partial class CampaignListPage
         return ReloadAsync();
     }
 
-    private static string TypeText(CampaignType? type) => type is { } t ? ChannelInfo.Label(t) : "All types";
+    private static string TypeText(CampaignType? type) => type is { } t ? CampaignText.Label(t) : "All types";
 
     private static string StatusText(CampaignStatus? status) => status?.ToString() ?? "All statuses";
 
@@ -138,10 +138,10 @@ public partial class CampaignListPage
         await ReloadAsync();
     }
 
-    private void ShowRefusal(CampaignListItem item, string what, SaveResult result)
+    private void ShowRefusal(CampaignListItem item, string what, WriteResult result)
     {
         var problems = CampaignActionText.Problems(result);
-        var text = result.Outcome == SaveOutcome.Invalid
+        var text = result.Outcome == WriteOutcome.Invalid
             ? $"{what} refused for {item.Name}: {string.Join(" ", problems)}"
             : $"{what} refused for {item.Name}: {result.Message}";
         Snackbar.Add(text, Severity.Error, o => o.RequireInteraction = true);

@@ -1,6 +1,8 @@
+using BrazeLite.Core.Text;
+
 namespace Dashboard.Campaigns;
 
-/// <summary>How the campaign pages put a campaign's settings into words.</summary>
+/// <summary>How the campaign pages put a campaign's settings into words: one sentence per setting, wherever it shows.</summary>
 public static class CampaignText
 {
     public const string ApiSummary =
@@ -9,39 +11,38 @@ public static class CampaignText
     public const string ApiTriggeredSummary =
         "Marketers write the message copy, variants and delivery rules here; developers only call POST /campaigns/trigger/send with the recipients and the data the templates use.";
 
+    public static string Label(CampaignType type) => type == CampaignType.Api ? "API" : "API-triggered";
+
     public static string MessageTypeExplanation(MessageType type) => type == MessageType.Transactional
         ? "Transactional: service messages such as a password reset or an order confirmation; every trigger sends by default."
         : "Marketing: promotional messages that need the user's consent and carry an opt-out.";
 
-    public static string Reeligibility(CampaignForm form)
+    public static string Reeligibility(Reeligibility reeligibility)
     {
-        if (!form.ReeligibilityEnabled)
+        if (!reeligibility.Enabled)
         {
             return "Users receive this campaign once, however often it is triggered.";
         }
-        if (form.ReeligibilityAmount == 0)
+        if (reeligibility.Amount == 0)
         {
             return "Every trigger sends: users are re-eligible straight away.";
         }
-        return $"Users can receive this campaign again after {Amount(form.ReeligibilityAmount, form.ReeligibilityUnit)}: at most once per {Amount(form.ReeligibilityAmount, form.ReeligibilityUnit)}.";
+        var window = Amount(reeligibility.Amount, reeligibility.Unit);
+        return $"Users can receive this campaign again after {window}: at most once per {window}.";
     }
 
-    public static string Amount(int amount, ReeligibilityUnit unit)
+    public static string Amount(int amount, ReeligibilityUnit unit) => Words.Plural(amount, unit switch
     {
-        var word = unit switch
-        {
-            ReeligibilityUnit.Minutes => "minute",
-            ReeligibilityUnit.Hours => "hour",
-            ReeligibilityUnit.Days => "day",
-            ReeligibilityUnit.Weeks => "week",
-            _ => "month",
-        };
-        return Plural(amount, word);
-    }
+        ReeligibilityUnit.Minutes => "minute",
+        ReeligibilityUnit.Hours => "hour",
+        ReeligibilityUnit.Days => "day",
+        ReeligibilityUnit.Weeks => "week",
+        _ => "month",
+    });
 
-    public static string Deadline(int amount, DeadlineUnit unit) => Plural(amount, unit == DeadlineUnit.Hours ? "hour" : "day");
+    public static string Deadline(int amount, DeadlineUnit unit) => Words.Plural(amount, unit == DeadlineUnit.Hours ? "hour" : "day");
 
-    public static string ConversionEvent(ConversionEventForm e)
+    public static string ConversionEvent(ConversionEvent e)
     {
         var what = e.Type switch
         {
@@ -51,13 +52,13 @@ public static class CampaignText
             ConversionEventType.MakesPurchase => string.IsNullOrWhiteSpace(e.ProductName)
                 ? "Makes any purchase"
                 : $"Purchases “{e.ProductName}”",
-            ConversionEventType.PerformsCustomEvent => $"Performs the custom event “{e.EventName}”",
-            _ => ChannelInfo.Label(e.Type),
+            ConversionEventType.PerformsCustomEvent => string.IsNullOrWhiteSpace(e.EventName)
+                ? "Performs a custom event (no event name yet)"
+                : $"Performs the custom event “{e.EventName}”",
+            _ => BrazeLite.Core.Campaigns.ConversionEvent.Label(e.Type),
         };
         return $"{what} within {Deadline(e.DeadlineAmount, e.DeadlineUnit)}";
     }
 
     public static string Channels(IEnumerable<Channel> channels) => string.Join(", ", channels.Select(ChannelInfo.Label));
-
-    private static string Plural(int amount, string word) => amount == 1 ? $"1 {word}" : $"{amount} {word}s";
 }

@@ -1,4 +1,4 @@
-using Dashboard.Campaigns;
+using BrazeLite.Liquid.Braze;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +17,7 @@ public static class PreviewEndpoints
     }
 
     public static async Task<Results<Ok<PreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
-        HttpRequest request, [FromServices] IPreviewEngine engine, [FromServices] ICampaignService campaigns, CancellationToken ct)
+        HttpRequest request, [FromServices] ITemplateRenderer engine, [FromServices] ICampaignService campaigns, CancellationToken ct)
     {
         string body;
         using (var reader = new StreamReader(request.Body))
@@ -49,18 +49,18 @@ public static class PreviewEndpoints
             data = data with { Campaign = found.Campaign };
         }
 
-        var result = string.IsNullOrEmpty(template) ? TemplatePreview.Empty : engine.Render(template, data, preview.ErrorMode, ct);
+        var result = string.IsNullOrEmpty(template) ? RenderedTemplate.Empty : engine.Render(template, data, preview.ErrorMode, ct);
         return TypedResults.Ok(PreviewResponse.From(result));
     }
 
-    private sealed record FoundField(string Source, PreviewCampaign? Campaign, ProblemHttpResult? Problem);
+    private sealed record FoundField(string Source, BrazeCampaign? Campaign, ProblemHttpResult? Problem);
 
     private static async Task<FoundField> FindFieldAsync(ICampaignService campaigns, CampaignFieldReference reference, CancellationToken ct)
     {
         static FoundField Fail(int status, string title, string detail) =>
             new("", null, TypedResults.Problem(detail, statusCode: status, title: title));
 
-        var campaign = await campaigns.GetFormAsync(reference.CampaignId, ct);
+        var campaign = await campaigns.GetAsync(reference.CampaignId, ct);
         if (campaign is null)
         {
             return Fail(StatusCodes.Status404NotFound, "Campaign not found", $"No campaign has the campaign_id \"{reference.CampaignId}\".");
@@ -70,31 +70,36 @@ public static class PreviewEndpoints
             return Fail(StatusCodes.Status400BadRequest, "Nothing to preview",
                 $"Campaign \"{campaign.Name}\" is an API campaign: its content is sent with each /messages/send request, so the dashboard holds no template to preview.");
         }
-        if (campaign.HasControlGroup && string.Equals(campaign.ControlVariationId, reference.MessageVariationId, StringComparison.OrdinalIgnoreCase))
+        var variation = campaign.FindVariation(reference.MessageVariationId);
+        if (variation?.Kind == VariationKind.Control)
         {
             return Fail(StatusCodes.Status400BadRequest, "Nothing to preview",
                 $"message_variation_id \"{reference.MessageVariationId}\" is the control group of \"{campaign.Name}\", which receives no message.");
         }
-        var variant = campaign.Variants.FirstOrDefault(v => string.Equals(v.VariationId, reference.MessageVariationId, StringComparison.OrdinalIgnoreCase));
-        if (variant is null)
+        var channelKey = ChannelInfo.ApiKey(reference.Channel);
+        if (!campaign.Channels.Contains(reference.Channel))
+        {
+            var channels = campaign.Channels.Count == 0 ? "none" : string.Join(", ", campaign.Channels.Select(ChannelInfo.ApiKey));
+            return Fail(StatusCodes.Status400BadRequest, "Channel not in campaign",
+                $"Campaign \"{campaign.Name}\" has no {channelKey} channel; its channels: {channels}.");
+        }
+        if (variation is null)
         {
             return Fail(StatusCodes.Status404NotFound, "Variant not found",
                 $"Campaign \"{campaign.Name}\" has no variant with message_variation_id \"{reference.MessageVariationId}\".");
         }
-        var channelKey = ChannelInfo.ApiKey(reference.Channel);
-        if (campaign.Channels.All(c => c.Channel != reference.Channel))
+        if (variation.Channel != reference.Channel)
         {
-            var channels = campaign.Channels.Count == 0 ? "none" : string.Join(", ", campaign.Channels.Select(c => ChannelInfo.ApiKey(c.Channel)));
-            return Fail(StatusCodes.Status400BadRequest, "Channel not in campaign",
-                $"Campaign \"{campaign.Name}\" has no {channelKey} channel; its channels: {channels}.");
+            return Fail(StatusCodes.Status400BadRequest, "Mismatched channel",
+                $"message_variation_id \"{reference.MessageVariationId}\" is variant \"{variation.Name}\"'s {ChannelInfo.ApiKey(variation.Channel!.Value)} message, not its {channelKey} message.");
         }
-        var message = variant.Messages.FirstOrDefault(m => m.Channel == reference.Channel) ?? new MessageContentForm { Channel = reference.Channel };
-        var field = MessageFields.Find(message, reference.Field);
-        if (field is null)
+        var variant = campaign.Variants[variation.Order];
+        var message = variant.MessageFor(reference.Channel) ?? ChannelMessage.Empty(reference.Channel);
+        if (message.FindTemplate(reference.Field) is not { } field)
         {
             return Fail(StatusCodes.Status400BadRequest, "Field not found",
-                $"Variant \"{variant.Name}\" of \"{campaign.Name}\" has no webhook header named \"{reference.Field[MessageFields.WebhookHeaderPrefix.Length..]}\".");
+                $"Variant \"{variant.Name}\" of \"{campaign.Name}\" has no webhook header named \"{reference.Field[WebhookFields.HeaderPrefix.Length..]}\".");
         }
-        return new FoundField(field.Source ?? "", new PreviewCampaign(campaign.CampaignId, campaign.Name, variant.Name), null);
+        return new FoundField(field.Source, new BrazeCampaign(campaign.CampaignId, campaign.Name, variant.Name), null);
     }
 }

@@ -1,4 +1,3 @@
-using Dashboard.Campaigns;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Preview;
@@ -7,16 +6,17 @@ namespace Dashboard.Preview;
 /// Renders every variant of a saved API-triggered campaign against every saved sample (each payload with each sample
 /// user), channel by channel, off the circuit's thread, so a marketer sees at once which combination breaks.
 /// </summary>
-public partial class PreviewMatrixPage
+public sealed partial class PreviewMatrixPage : IDisposable
 {
-    [Inject] private ICampaignService Campaigns { get; set; } = null!;
-    [Inject] private ISampleDataService SampleData { get; set; } = null!;
-    [Inject] private PreviewRenderer Renderer { get; set; } = null!;
+    [Inject] public required ICampaignService Campaigns { get; init; }
+    [Inject] public required ISampleDataService SampleData { get; init; }
+    [Inject] public required MessageRenderer Renderer { get; init; }
 
     [Parameter] public string CampaignId { get; set; } = "";
 
     private readonly CancellationTokenSource _cts = new();
-    private CampaignForm? _form;
+    private Campaign? _campaign;
+    private string? _loadedFor;
     private string? _problem;
     private IReadOnlyList<PreviewSample> _samples = [];
     private IReadOnlyList<(Channel Channel, IReadOnlyList<PreviewMatrixCell> Cells)>? _matrix;
@@ -26,53 +26,40 @@ public partial class PreviewMatrixPage
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_loadedFor == CampaignId)
+        {
+            return;
+        }
+        _loadedFor = CampaignId;
         _matrix = null;
         _selected = null;
         _problem = null;
-        _form = await Campaigns.GetFormAsync(CampaignId, _cts.Token);
-        if (_form is null)
+        _campaign = await Campaigns.GetAsync(CampaignId, _cts.Token);
+        if (_campaign is null)
         {
             _problem = $"No campaign has the ID {CampaignId}.";
             return;
         }
-        if (_form.Type != CampaignType.ApiTriggered)
+        if (_campaign.Type != CampaignType.ApiTriggered)
         {
             _problem = "An API campaign has no templates in the dashboard: its content comes with each /messages/send request.";
             return;
         }
-        var samples = await SampleData.ListAsync(_form.CampaignId!, _cts.Token);
+        var samples = await SampleData.ListAsync(_campaign.CampaignId, _cts.Token);
         _usingEmptyPayload = samples.Payloads.Count == 0;
-        _samples = Combine(samples);
-        var form = _form;
+        _samples = PreviewMatrix.Samples(samples);
+        var campaign = _campaign;
         var combinations = _samples;
-        _matrix = await Task.Run(() => form.Channels
-            .Select(c => (c.Channel, Renderer.RenderMatrix(form, c.Channel, combinations, PreviewErrorMode.Strict, _cts.Token)))
+        _matrix = await Task.Run(() => campaign.Channels
+            .Select(c => (c, PreviewMatrix.Render(Renderer, campaign, c, combinations, _cts.Token)))
             .ToList(), _cts.Token);
-    }
-
-    /// <summary>Each payload with each user ("Mug order · Ana"); just the payloads when there are no users.</summary>
-    internal static IReadOnlyList<PreviewSample> Combine(CampaignSamples samples)
-    {
-        var payloads = samples.Payloads.Count > 0
-            ? samples.Payloads.Select(p => (p.Name, Hash: p.Parse().Hash)).ToList()
-            : [("Empty payload", new Dictionary<string, object?>(StringComparer.Ordinal))];
-        // Every cell uses the first saved connected_content responses, so rows differ only by payload and user.
-        var responses = samples.ConnectedContent.Count > 0 ? ConnectedContentResponses.Read(samples.ConnectedContent[0].Json, out _) : null;
-        if (samples.Users.Count == 0)
-        {
-            return payloads.Select(p => new PreviewSample(p.Name, new PreviewData(p.Hash) { ConnectedContent = responses })).ToList();
-        }
-        return payloads
-            .SelectMany(p => samples.Users.Select(u =>
-                new PreviewSample($"{p.Name} · {u.Name}", new PreviewData(p.Hash, u.ToUserHash()) { ConnectedContent = responses })))
-            .ToList();
     }
 
     private static string Detail(PreviewMatrixCell cell) => cell.Status switch
     {
-        PreviewStatus.Error => new MessageDiagnostics(cell.Preview).ErrorLines().FirstOrDefault() ?? "",
-        PreviewStatus.Aborted => cell.Preview.Fields.FirstOrDefault(f => f.Result.Aborted)?.Result.AbortReason ?? "",
-        PreviewStatus.MissingVariables => string.Join(", ", cell.Preview.MissingVariables),
+        RenderStatus.Error => new MessageDiagnostics(cell.Preview).ErrorLines().FirstOrDefault() ?? "",
+        RenderStatus.Aborted => cell.Preview.Fields.FirstOrDefault(f => f.Result.Aborted)?.Result.AbortReason ?? "",
+        RenderStatus.MissingVariables => string.Join(", ", cell.Preview.MissingVariables),
         _ => "",
     };
 

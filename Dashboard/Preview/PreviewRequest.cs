@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dashboard.Campaigns;
+using BrazeLite.Liquid.Braze;
 
 namespace Dashboard.Preview;
 
@@ -8,17 +8,17 @@ namespace Dashboard.Preview;
 public sealed record CampaignFieldReference(string CampaignId, string MessageVariationId, Channel Channel, string Field);
 
 /// <summary>A preview request read and checked: exactly one of <see cref="Template"/> and <see cref="CampaignField"/> is set.</summary>
-public sealed record PreviewRequest(string? Template, CampaignFieldReference? CampaignField, PreviewData Data, PreviewErrorMode ErrorMode);
+public sealed record PreviewRequest(string? Template, CampaignFieldReference? CampaignField, RenderData Data, LiquidErrorMode ErrorMode);
 
 /// <summary>The answer of <c>POST /api/preview</c>.</summary>
 public sealed record PreviewResponse(
     [property: JsonPropertyName("output")] string Output,
     [property: JsonPropertyName("aborted")] bool Aborted,
     [property: JsonPropertyName("abort_reason")] string? AbortReason,
-    [property: JsonPropertyName("errors")] IReadOnlyList<PreviewDiagnostic> Errors,
-    [property: JsonPropertyName("warnings")] IReadOnlyList<PreviewDiagnostic> Warnings)
+    [property: JsonPropertyName("errors")] IReadOnlyList<RenderDiagnostic> Errors,
+    [property: JsonPropertyName("warnings")] IReadOnlyList<RenderDiagnostic> Warnings)
 {
-    public static PreviewResponse From(TemplatePreview preview) =>
+    public static PreviewResponse From(RenderedTemplate preview) =>
         new(preview.Output, preview.Aborted, preview.AbortReason, preview.Errors, preview.Warnings);
 }
 
@@ -99,7 +99,10 @@ public sealed class PreviewRequestReader
         {
             return null;
         }
-        var data = new PreviewData(triggerProperties, user, eventProperties, variables, partials) { ConnectedContent = connectedContent };
+        var data = new RenderData(triggerProperties, user, eventProperties, variables, partials)
+        {
+            ConnectedContent = connectedContent is null ? SampleConnectedContent.None : new SampleConnectedContent(connectedContent),
+        };
         return new PreviewRequest(hasTemplate ? template : null, reference, data, mode);
     }
 
@@ -110,18 +113,18 @@ public sealed class PreviewRequestReader
             return null;
         }
         var channelKey = values["channel"]!;
-        if (!MessageFields.TryParseChannel(channelKey, out var channel))
+        if (!ChannelInfo.TryParse(channelKey, out var channel))
         {
             Add("channel", $"Unknown channel \"{channelKey}\". Channels: {string.Join(", ", ChannelInfo.All.Select(ChannelInfo.ApiKey))}.");
             return null;
         }
         var field = values["field"]!;
-        var keys = MessageFields.Keys(channel);
-        var isHeader = channel == Channel.Webhook && field.StartsWith(MessageFields.WebhookHeaderPrefix, StringComparison.Ordinal)
-            && field.Length > MessageFields.WebhookHeaderPrefix.Length;
+        var keys = ChannelFields.TemplateKeys(channel);
+        var isHeader = channel == Channel.Webhook && field.StartsWith(WebhookFields.HeaderPrefix, StringComparison.Ordinal)
+            && field.Length > WebhookFields.HeaderPrefix.Length;
         if (!keys.Contains(field, StringComparer.Ordinal) && !isHeader)
         {
-            var extra = channel == Channel.Webhook ? $", {MessageFields.WebhookHeaderPrefix}{{header name}}" : "";
+            var extra = channel == Channel.Webhook ? $", {WebhookFields.HeaderPrefix}{{header name}}" : "";
             Add("field", $"\"{field}\" is not a field of the {channelKey} channel. Its fields: {string.Join(", ", keys)}{extra}.");
             return null;
         }
@@ -204,46 +207,23 @@ public sealed class PreviewRequestReader
         return responses;
     }
 
-    private PreviewErrorMode ErrorMode(IDictionary<string, object?> root)
+    private LiquidErrorMode ErrorMode(IDictionary<string, object?> root)
     {
         var text = String(root, "error_mode");
         switch (text)
         {
             case null or "strict":
-                return PreviewErrorMode.Strict;
+                return LiquidErrorMode.Strict;
             case "lax":
-                return PreviewErrorMode.Lax;
+                return LiquidErrorMode.Lax;
             default:
                 Add("error_mode", $"\"error_mode\" must be \"strict\" or \"lax\", not \"{text}\".");
-                return PreviewErrorMode.Strict;
+                return LiquidErrorMode.Strict;
         }
     }
 
-    private static string Suggestion(string key)
-    {
-        var close = Known.Select(k => (k, Distance: Levenshtein(k, key)))
-            .Where(c => c.Distance <= Math.Max(1, c.k.Length / 3))
-            .OrderBy(c => c.Distance)
-            .FirstOrDefault();
-        return close.k is null ? "" : $" (did you mean \"{close.k}\"?)";
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
+    private static string Suggestion(string key) =>
+        Suggestions.Closest(key, Known, maxDistance: Math.Max(1, key.Length / 3)) is { } close ? $" (did you mean \"{close}\"?)" : "";
 
     private static string TypeName(object? value) => value switch
     {

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Dashboard.Campaigns;
+using BrazeLite.Liquid.Braze;
 
 namespace Dashboard.Preview;
 
@@ -44,7 +44,7 @@ public sealed class PreviewSession
     public int Revision { get; private set; }
 
     /// <summary>The sample data a render uses: the last payload and user that parsed.</summary>
-    public PreviewData Data => new(_payloadHash, _userHash) { ConnectedContent = _responses };
+    public RenderData Data => new(_payloadHash, _userHash) { ConnectedContent = new SampleConnectedContent(_responses) };
 
     /// <summary>Takes the saved samples, keeping the picked ones when they still exist, else picking the first.</summary>
     public void SetSamples(CampaignSamples samples, int? payloadId = null, int? userId = null, int? connectedContentId = null)

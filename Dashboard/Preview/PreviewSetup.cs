@@ -1,12 +1,14 @@
 namespace Dashboard.Preview;
 
-/// <summary>Registers the preview feature's services; <see cref="DashboardSetup"/> calls this.</summary>
+/// <summary>Registers the preview's dashboard services; <see cref="DashboardSetup"/> calls this.</summary>
 public static class PreviewSetup
 {
     public static IServiceCollection AddPreview(this IServiceCollection services)
     {
-        services.AddSingleton<IPreviewEngine, LiquidPreviewEngine>();
-        services.AddSingleton<PreviewRenderer>();
+        services.AddScoped<PreviewSessions>();
+        services.AddScoped<TemplateLaunchCheck>();
+        services.AddScoped<TemplateEditorMode>();
+        services.AddSingleton(new TemplateEditorOptions { UseCodeEditor = true });
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Dashboard.Campaigns;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -10,15 +9,16 @@ namespace Dashboard.Preview;
 /// </summary>
 public partial class SampleDataPanel
 {
-    [Inject] private ISampleDataService Samples { get; set; } = null!;
-    [Inject] private PreviewSessions Sessions { get; set; } = null!;
+    [Inject] public required ISampleDataService Samples { get; init; }
+    [Inject] public required PreviewSessions Sessions { get; init; }
+    [Inject] public required TemplateRules Templates { get; init; }
 
     [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
 
     private PreviewSession _session = null!;
-    private IReadOnlyDictionary<string, string> _payloadErrors = new Dictionary<string, string>();
-    private IReadOnlyDictionary<string, string> _userErrors = new Dictionary<string, string>();
-    private IReadOnlyDictionary<string, string> _connectedContentErrors = new Dictionary<string, string>();
+    private ValidationErrors _payloadErrors = new ValidationErrors();
+    private ValidationErrors _userErrors = new ValidationErrors();
+    private ValidationErrors _connectedContentErrors = new ValidationErrors();
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
@@ -52,7 +52,7 @@ public partial class SampleDataPanel
 
     private void PickConnectedContent(int id)
     {
-        _connectedContentErrors = new Dictionary<string, string>();
+        _connectedContentErrors = new ValidationErrors();
         _message = null;
         _session.PickConnectedContent(id == 0 ? null : id);
     }
@@ -60,13 +60,13 @@ public partial class SampleDataPanel
     private Task SaveConnectedContentAsync() => RunAsync(async id =>
     {
         var result = await Samples.SaveConnectedContentAsync(id, _session.ConnectedContent);
-        _connectedContentErrors = result.Errors ?? new Dictionary<string, string>();
+        _connectedContentErrors = result.Errors ?? new ValidationErrors();
         if (result.Succeeded)
         {
             await ReloadAsync(connectedContentId: result.Id);
             Say($"Responses \"{_session.ConnectedContent.Name}\" saved.", Severity.Success);
         }
-        else if (result.Outcome != SaveOutcome.Invalid)
+        else if (result.Outcome != WriteOutcome.Invalid)
         {
             Say(result.Message, Severity.Error);
         }
@@ -81,14 +81,14 @@ public partial class SampleDataPanel
 
     private void PickPayload(int id)
     {
-        _payloadErrors = new Dictionary<string, string>();
+        _payloadErrors = new ValidationErrors();
         _message = null;
         _session.PickPayload(id == 0 ? null : id);
     }
 
     private void PickUser(int id)
     {
-        _userErrors = new Dictionary<string, string>();
+        _userErrors = new ValidationErrors();
         _message = null;
         _session.PickUser(id == 0 ? null : id);
     }
@@ -96,13 +96,13 @@ public partial class SampleDataPanel
     private Task SavePayloadAsync() => RunAsync(async id =>
     {
         var result = await Samples.SavePayloadAsync(id, _session.Payload);
-        _payloadErrors = result.Errors ?? new Dictionary<string, string>();
+        _payloadErrors = result.Errors ?? new ValidationErrors();
         if (result.Succeeded)
         {
             await ReloadAsync(payloadId: result.Id);
             Say($"Payload \"{_session.Payload.Name}\" saved.", Severity.Success);
         }
-        else if (result.Outcome != SaveOutcome.Invalid)
+        else if (result.Outcome != WriteOutcome.Invalid)
         {
             Say(result.Message, Severity.Error);
         }
@@ -111,13 +111,13 @@ public partial class SampleDataPanel
     private Task SaveUserAsync() => RunAsync(async id =>
     {
         var result = await Samples.SaveUserAsync(id, _session.User);
-        _userErrors = result.Errors ?? new Dictionary<string, string>();
+        _userErrors = result.Errors ?? new ValidationErrors();
         if (result.Succeeded)
         {
             await ReloadAsync(userId: result.Id);
             Say($"User \"{_session.User.Name}\" saved.", Severity.Success);
         }
-        else if (result.Outcome != SaveOutcome.Invalid)
+        else if (result.Outcome != WriteOutcome.Invalid)
         {
             Say(result.Message, Severity.Error);
         }
@@ -155,7 +155,8 @@ public partial class SampleDataPanel
             return;
         }
         var name = kind == SampleKind.User ? _session.User.Name : Editing(kind)!.Name;
-        var result = await Samples.DeleteAsync(id, kind, sampleId.Value);
+        var version = kind == SampleKind.User ? _session.User.Version : Editing(kind)!.Version;
+        var result = await Samples.DeleteAsync(id, kind, sampleId.Value, version ?? Guid.Empty);
         switch (kind)
         {
             case SampleKind.Payload:
@@ -176,13 +177,13 @@ public partial class SampleDataPanel
     {
         if (!Saved)
         {
-            _session.EditPayloadText(SamplePayloads.GenerateFor(Form));
+            _session.EditPayloadText(TriggerProperties.SampleJson(Templates.TriggerPropertyPaths(CampaignForms.ToCampaign(Form))));
             Say("Filled in every trigger property the templates use.", Severity.Success);
             return;
         }
         await RunAsync(async _ =>
         {
-            var result = await Samples.GeneratePayloadAsync(Form);
+            var result = await Samples.GeneratePayloadAsync(CampaignForms.ToCampaign(Form));
             if (result.Succeeded)
             {
                 await ReloadAsync(payloadId: result.Id);

@@ -6,8 +6,9 @@ namespace Dashboard.Preview;
 
 public partial class TemplateField
 {
-    [Inject] private IServiceProvider Services { get; set; } = null!;
-    [Inject] private IJSRuntime Js { get; set; } = null!;
+    [Inject] public required IJSRuntime Js { get; init; }
+    [Inject] public required TemplateEditorOptions EditorOptions { get; init; }
+    [Inject] public required TemplateEditorMode Mode { get; init; }
 
     [Parameter, EditorRequired] public required string Label { get; set; }
     [Parameter] public string? Value { get; set; }
@@ -20,11 +21,8 @@ public partial class TemplateField
     [Parameter] public string? Placeholder { get; set; }
     [Parameter] public int Lines { get; set; } = 4;
 
-    /// <summary>The field's key in a <see cref="ChannelPreview"/> (<c>sms_body</c>, <c>html_body</c>, ...).</summary>
+    /// <summary>The field's key in a <see cref="RenderedMessage"/> (<c>sms_body</c>, <c>html_body</c>, ...).</summary>
     [Parameter] public string? PreviewField { get; set; }
-
-    /// <summary>"html" for HTML bodies (Liquid inside HTML), anything else is Liquid in plain text.</summary>
-    [Parameter] public string Language { get; set; } = "liquid";
 
     [CascadingParameter] public MessageDiagnostics? Diagnostics { get; set; }
 
@@ -32,25 +30,20 @@ public partial class TemplateField
     private StandaloneCodeEditor? _editor;
     private bool _editorReady;
     private bool _offerCodeEditor;
-    private TemplateEditorMode? Mode;
     private string? _editorText;
     private string? _lastParameter;
     private readonly Queue<string> _sent = new();
-    private IReadOnlyList<PreviewDiagnostic> _errors = [];
-    private IReadOnlyList<PreviewDiagnostic> _warnings = [];
+    private IReadOnlyList<RenderDiagnostic> _errors = [];
+    private IReadOnlyList<RenderDiagnostic> _warnings = [];
     private string _markedKey = "";
     private string[] _decorations = [];
 
-    private bool CodeEditor => _offerCodeEditor && Mode?.PlainText != true;
+    private bool CodeEditor => _offerCodeEditor && !Mode.PlainText;
 
     protected override void OnInitialized()
     {
-        _offerCodeEditor = (Services.GetService(typeof(TemplateEditorOptions)) as TemplateEditorOptions)?.UseCodeEditor == true;
-        Mode = Services.GetService(typeof(TemplateEditorMode)) as TemplateEditorMode;
-        if (Mode is not null)
-        {
-            Mode.Changed += OnModeChanged;
-        }
+        _offerCodeEditor = EditorOptions.UseCodeEditor;
+        Mode.Changed += OnModeChanged;
         _editorText = Value;
         _lastParameter = Value;
     }
@@ -90,7 +83,8 @@ public partial class TemplateField
     private StandaloneEditorConstructionOptions Options(StandaloneCodeEditor editor) => new()
     {
         Value = Value ?? "",
-        Language = Language,
+        // Monaco's Liquid mode also highlights the HTML around the tags.
+        Language = "liquid",
         LineNumbers = "on",
         AutomaticLayout = true,
         GlyphMargin = true,
@@ -152,7 +146,7 @@ public partial class TemplateField
                     IsWholeLine = true,
                     ClassName = "template-error-line",
                     GlyphMarginClassName = "template-error-glyph",
-                    HoverMessage = [new BlazorMonaco.MarkdownString { Value = MessageDiagnostics.At(e) }],
+                    HoverMessage = [new BlazorMonaco.MarkdownString { Value = e.WithPosition() }],
                 },
             }).ToArray();
             _decorations = await _editor.DeltaDecorations(_decorations, lines);
@@ -179,10 +173,7 @@ public partial class TemplateField
 
     public async ValueTask DisposeAsync()
     {
-        if (Mode is not null)
-        {
-            Mode.Changed -= OnModeChanged;
-        }
+        Mode.Changed -= OnModeChanged;
         if (_editor is not null && _editorReady)
         {
             try

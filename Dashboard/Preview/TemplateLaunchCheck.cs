@@ -1,9 +1,9 @@
-using Dashboard.Campaigns;
+using BrazeLite.Liquid.Braze;
 
 namespace Dashboard.Preview;
 
-/// <summary>A template that does not parse or render: which variant, channel and field, and the error.</summary>
-public sealed record TemplateProblem(int VariantIndex, string VariantName, Channel Channel, string Field, string FieldLabel, PreviewDiagnostic Error)
+/// <summary>A template that does not render: which variant, channel and field, and the error.</summary>
+public sealed record TemplateProblem(int VariantIndex, string VariantName, Channel Channel, string Field, string FieldLabel, RenderDiagnostic Error)
 {
     /// <summary>"Variant A, Email, Subject: unknown filter `upcas` at line 1, column 12".</summary>
     public override string ToString() =>
@@ -11,10 +11,10 @@ public sealed record TemplateProblem(int VariantIndex, string VariantName, Chann
 }
 
 /// <summary>
-/// What stops a launch on the template side: every template of every variant of an API-triggered campaign must parse
-/// and render without errors against the sample data picked in the editor.
+/// The editor's extra launch check on top of the service's (every template parses): every template of every variant
+/// must also render without errors against the sample data picked in the editor.
 /// </summary>
-public sealed class TemplateLaunchCheck(PreviewRenderer renderer, PreviewSessions sessions, ISampleDataService samples)
+public sealed class TemplateLaunchCheck(MessageRenderer renderer, PreviewSessions sessions, ISampleDataService samples)
 {
     /// <summary>
     /// The problems of <paramref name="form"/> against the sample data picked for it in this circuit; when none was
@@ -31,25 +31,29 @@ public sealed class TemplateLaunchCheck(PreviewRenderer renderer, PreviewSession
         {
             session.SetSamples(await samples.ListAsync(id, ct));
         }
-        return Check(form, session.Data, ct);
+        var data = session.Data;
+        // Rendering every variant of every channel is CPU work: keep it off the circuit's thread.
+        return await Task.Run(() => Check(form, data, ct), ct);
     }
 
-    public IReadOnlyList<TemplateProblem> Check(CampaignForm form, PreviewData data, CancellationToken ct = default)
+    public IReadOnlyList<TemplateProblem> Check(CampaignForm form, RenderData data, CancellationToken ct = default)
     {
         if (form.Type != CampaignType.ApiTriggered)
         {
             return [];
         }
+        var campaign = CampaignForms.ToCampaign(form);
         var problems = new List<TemplateProblem>();
-        for (var v = 0; v < form.Variants.Count; v++)
+        foreach (var variant in campaign.Variants)
         {
-            foreach (var channel in form.Channels.Select(c => c.Channel))
+            foreach (var channel in campaign.Channels)
             {
-                var preview = renderer.Render(form, v, channel, data, PreviewErrorMode.Strict, ct);
-                foreach (var field in preview.Fields)
+                var message = variant.MessageFor(channel) ?? ChannelMessage.Empty(channel);
+                var rendered = renderer.Render(message, data with { Campaign = new BrazeCampaign(form.CampaignId, campaign.Name, variant.Name) },
+                    LiquidErrorMode.Strict, ct);
+                foreach (var field in rendered.Fields)
                 {
-                    problems.AddRange(field.Result.Errors.Select(e =>
-                        new TemplateProblem(v, form.Variants[v].Name, channel, field.Field, field.Label, e)));
+                    problems.AddRange(field.Result.Errors.Select(e => new TemplateProblem(variant.Index, variant.Name, channel, field.Field, field.Label, e)));
                 }
             }
         }

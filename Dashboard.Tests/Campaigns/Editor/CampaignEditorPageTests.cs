@@ -7,7 +7,7 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Campaigns.Editor;
 
-public class CampaignEditorPageTests : EditorTestContext
+public class CampaignEditorPageTests : DashboardTestContext
 {
     private IRenderedComponent<CampaignEditorPage> RenderPage(string uri, string? campaignId = null)
     {
@@ -33,7 +33,7 @@ public class CampaignEditorPageTests : EditorTestContext
         var form = ValidForm(CampaignType.ApiTriggered);
         form.CampaignId = "6a1c2e9b-0d4f-4a8e-9b7c-1e2f3a4b5c6d";
         form.Version = Guid.NewGuid();
-        Service.Stored[form.CampaignId] = form;
+        Campaigns.Add(form);
 
         var cut = RenderPage($"/campaigns/{form.CampaignId}/edit", form.CampaignId);
 

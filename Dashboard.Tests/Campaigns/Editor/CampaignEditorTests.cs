@@ -6,16 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Campaigns.Editor;
 
-public class CampaignEditorTests : EditorTestContext
+public class CampaignEditorTests : DashboardTestContext
 {
-    private string CurrentUri => Services.GetRequiredService<NavigationManager>().Uri;
 
     [Fact]
     public void Steps_ApiCampaign_AreDetailsChannelsConversionEventsSave()
     {
         var cut = RenderNew(CampaignType.Api);
 
-        Assert.Equal(["Details", "Channels", "Conversion events", "Save"], cut.FindAll("button[role=tab] .mud-step-label-content-title").Select(t => t.TextContent.Trim()));
+        Assert.Equal(["Details", "Channels", "Conversion events", "Save"], StepTitles(cut));
     }
 
     [Fact]
@@ -24,7 +23,7 @@ public class CampaignEditorTests : EditorTestContext
         var cut = RenderNew(CampaignType.ApiTriggered);
 
         Assert.Equal(["Details", "Channels and messages", "Variants", "Delivery", "Conversion events", "Review"],
-            cut.FindAll("button[role=tab] .mud-step-label-content-title").Select(t => t.TextContent.Trim()));
+            StepTitles(cut));
     }
 
     [Fact]
@@ -74,7 +73,7 @@ public class CampaignEditorTests : EditorTestContext
         var form = ValidForm(CampaignType.ApiTriggered);
         CampaignFormEditing.AddVariant(form);
         CampaignFormEditing.EvenSplit(form);
-        form.Variants[1].Messages[0].SmsBody = "";
+        form.Variants[1].Messages[0][SmsFields.Body] = "";
         var cut = RenderEditor(form);
 
         GoToStep(cut, "Review");
@@ -95,8 +94,8 @@ public class CampaignEditorTests : EditorTestContext
         var summary = cut.Find("[aria-label=Summary]").TextContent;
         Assert.Contains("Order shipped", summary);
         Assert.Contains("Variant 1 100%", summary);
-        Assert.Contains("once per user", summary);
-        Assert.Contains("Performs Custom Event \"reset_done\" within 2 hours (primary)", summary);
+        Assert.Contains("Users receive this campaign once, however often it is triggered.", summary);
+        Assert.Contains("Performs the custom event “reset_done” within 2 hours (primary)", summary);
         Assert.Contains("Everything is filled in correctly.", cut.Markup);
         Assert.NotNull(Button(cut, "Save as draft"));
         Assert.NotNull(Button(cut, "Launch"));
@@ -110,11 +109,11 @@ public class CampaignEditorTests : EditorTestContext
 
         Click(cut, "Save draft");
 
-        cut.WaitForAssertion(() => Assert.Single(Service.Saved));
-        Assert.Same(form, Service.Saved[0]);
-        Assert.Equal("Order shipped", Service.Saved[0].Name);
-        Assert.Equal(CampaignStatus.Draft, Service.Saved[0].Status);
-        Assert.Empty(Service.StatusChanges);
+        cut.WaitForAssertion(() => Assert.Single(Campaigns.Saved));
+        Assert.Same(form, Campaigns.Saved[0]);
+        Assert.Equal("Order shipped", Campaigns.Saved[0].Name);
+        Assert.Equal(CampaignStatus.Draft, Campaigns.Saved[0].Status);
+        Assert.Empty(Campaigns.StatusChanges);
         cut.WaitForAssertion(() => Assert.EndsWith($"/campaigns/{form.CampaignId}", CurrentUri));
     }
 
@@ -127,8 +126,8 @@ public class CampaignEditorTests : EditorTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("Fix the 1 problem shown in red before saving", cut.Find("[role=alert]").TextContent));
         Assert.Equal("Give the campaign a name.", ErrorUnder(cut, "Name"));
-        Assert.Empty(Service.Saved);
-        Assert.Contains("mud-step-error", cut.FindAll("button[role=tab]")[0].ClassName);
+        Assert.Empty(Campaigns.Saved);
+        Assert.True(StepShowsError(cut, "Details"));
     }
 
     [Fact]
@@ -143,8 +142,8 @@ public class CampaignEditorTests : EditorTestContext
         Assert.Contains("You can save this as a draft; fix 3 problems before launching:", cut.Markup);
         Click(cut, "Save as draft");
 
-        cut.WaitForAssertion(() => Assert.Same(form, Assert.Single(Service.Saved)));
-        Assert.Empty(Service.StatusChanges);
+        cut.WaitForAssertion(() => Assert.Same(form, Assert.Single(Campaigns.Saved)));
+        Assert.Empty(Campaigns.StatusChanges);
     }
 
     [Fact]
@@ -156,7 +155,7 @@ public class CampaignEditorTests : EditorTestContext
 
         Click(cut, "Save draft");
 
-        cut.WaitForAssertion(() => Assert.Same(form, Assert.Single(Service.Saved)));
+        cut.WaitForAssertion(() => Assert.Same(form, Assert.Single(Campaigns.Saved)));
     }
 
     [Fact]
@@ -171,7 +170,7 @@ public class CampaignEditorTests : EditorTestContext
         Click(cut, "Launch");
 
         cut.WaitForAssertion(() => Assert.Contains("Fix the 1 problem shown in red before launching", cut.Find("[role=alert]").TextContent));
-        Assert.Empty(Service.Saved);
+        Assert.Empty(Campaigns.Saved);
         GoToStep(cut, "Channels");
         cut.WaitForAssertion(() => Assert.Equal("Body is required.", ErrorUnder(cut, "SMS body")));
     }
@@ -180,23 +179,23 @@ public class CampaignEditorTests : EditorTestContext
     public void Launch_ValidCampaign_SavesThenLaunchesWithTheSavedVersion()
     {
         var version = Guid.NewGuid();
-        Service.SaveAnswer = f => SaveResult.Saved("0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", version);
+        Campaigns.SaveAnswer = f => WriteResult.Done("0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", version);
         var form = ValidForm(CampaignType.ApiTriggered);
         var cut = RenderEditor(form);
         GoToStep(cut, "Review");
 
         Click(cut, "Launch");
 
-        cut.WaitForAssertion(() => Assert.Single(Service.StatusChanges));
-        Assert.Equal(("0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", CampaignAction.Launch, version), Service.StatusChanges[0]);
-        Assert.Single(Service.Saved);
+        cut.WaitForAssertion(() => Assert.Single(Campaigns.StatusChanges));
+        Assert.Equal(("0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", CampaignAction.Launch, version), Campaigns.StatusChanges[0]);
+        Assert.Single(Campaigns.Saved);
         cut.WaitForAssertion(() => Assert.EndsWith("/campaigns/0b0f3a52-5c1e-4f43-9d3f-1f2d3c4b5a69", CurrentUri));
     }
 
     [Fact]
     public void Launch_RefusedAfterSaving_SaysTheDraftWasSavedAndStays()
     {
-        Service.StatusAnswer = SaveResult.NotAllowed("Only a draft can be launched.");
+        Campaigns.StatusAnswer = WriteResult.NotAllowed("Only a draft can be launched.");
         var form = ValidForm(CampaignType.ApiTriggered);
         var cut = RenderEditor(form);
         GoToStep(cut, "Review");
@@ -213,7 +212,7 @@ public class CampaignEditorTests : EditorTestContext
     [Fact]
     public void Save_Conflict_ShowsChangedMeanwhileMessageAndKeepsInput()
     {
-        Service.SaveAnswer = _ => SaveResult.Conflict();
+        Campaigns.SaveAnswer = _ => WriteResult.Conflict();
         var form = ValidForm(CampaignType.Api);
         form.CampaignId = Ids.NewId();
         form.Version = Guid.NewGuid();
@@ -234,8 +233,8 @@ public class CampaignEditorTests : EditorTestContext
     {
         var errors = new ValidationErrors();
         errors.Add(CampaignFields.Name, "Another campaign is called \"Order shipped\".");
-        errors.Add(CampaignFields.Message(0, Channel.Sms, nameof(MessageContentForm.SmsBody)), "The body is too long.");
-        Service.SaveAnswer = _ => SaveResult.Invalid(errors);
+        errors.Add(CampaignFields.Message(0, Channel.Sms, SmsFields.Body), "The body is too long.");
+        Campaigns.SaveAnswer = _ => WriteResult.Invalid(errors);
         var cut = RenderEditor(ValidForm(CampaignType.ApiTriggered));
 
         Click(cut, "Save draft");
@@ -249,15 +248,15 @@ public class CampaignEditorTests : EditorTestContext
     [Fact]
     public async Task SaveButton_WhileSaving_IsDisabled()
     {
-        Service.SaveGate = new TaskCompletionSource();
+        Campaigns.SaveGate = new TaskCompletionSource();
         var cut = RenderEditor(ValidForm(CampaignType.Api));
 
         Click(cut, "Save draft");
 
         cut.WaitForAssertion(() => Assert.True(Button(cut, "Save draft").HasAttribute("disabled")));
-        Service.SaveGate.SetResult();
+        Campaigns.SaveGate.SetResult();
         await cut.InvokeAsync(() => Task.CompletedTask);
-        cut.WaitForAssertion(() => Assert.EndsWith($"/campaigns/{Service.Saved[0].CampaignId}", CurrentUri));
+        cut.WaitForAssertion(() => Assert.EndsWith($"/campaigns/{Campaigns.Saved[0].CampaignId}", CurrentUri));
     }
 
     [Fact]

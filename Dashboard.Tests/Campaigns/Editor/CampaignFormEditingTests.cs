@@ -12,7 +12,7 @@ public class CampaignFormEditingTests
 
         var variant = Assert.Single(form.Variants);
         Assert.Equal(("Variant 1", 100), (variant.Name, variant.Percentage));
-        Assert.True(Ids.IsVariationId(variant.VariationId));
+        Assert.Empty(variant.Messages);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Dashboard.Campaigns.Editor;
 
 namespace Dashboard.Tests.Campaigns.Editor;
 
-public class ChannelsStepTests : EditorTestContext
+public class ChannelsStepTests : DashboardTestContext
 {
     [Fact]
     public void AddChannel_Initially_OffersAllEightChannels()
@@ -118,7 +118,7 @@ public class ChannelsStepTests : EditorTestContext
             Assert.NotNull(Field(cut, label));
         }
 
-        Assert.Equal(body, form.Variants[0].Messages.Single(m => m.Channel == Channel.Email).HtmlBody);
+        Assert.Equal(body, form.Variants[0].Messages.Single(m => m.Channel == Channel.Email)[EmailFields.HtmlBody]);
         Assert.Equal("TEXTAREA", Field(cut, "HTML body").TagName);
     }
 
@@ -130,11 +130,11 @@ public class ChannelsStepTests : EditorTestContext
         var cut = RenderEditor(form);
         GoToStep(cut, "Channels");
 
-        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Variant 2").Click();
+        Tab(cut, "Variant 2").Click();
         cut.WaitForAssertion(() => Type(cut, "SMS body", "Second copy"));
 
-        Assert.Equal("Second copy", form.Variants[1].Messages.Single().SmsBody);
-        Assert.StartsWith("Your order", form.Variants[0].Messages.Single().SmsBody);
+        Assert.Equal("Second copy", form.Variants[1].Messages.Single()[SmsFields.Body]);
+        Assert.StartsWith("Your order", form.Variants[0].Messages.Single()[SmsFields.Body]);
     }
 
     [Fact]
@@ -188,11 +188,12 @@ public class ChannelsStepTests : EditorTestContext
         ChooseMenuItem(cut, "Add channel", "Content Card");
 
         cut.WaitForAssertion(() => ChooseOption(cut, "Card type", "Banner"));
+        cut.WaitForAssertion(() => Assert.Equal(nameof(ContentCardType.Banner), form.Variants[0].Messages.Single()[ContentCardFields.Type]));
         Click(cut, "Next");
         Click(cut, "Back");
 
         cut.WaitForAssertion(() => Assert.Equal("This card type needs an image URL.", ErrorUnder(cut, "Image URL")));
-        Assert.Equal(ContentCardType.Banner, form.Variants[0].Messages.Single().CardType);
+        Assert.Equal(nameof(ContentCardType.Banner), form.Variants[0].Messages.Single()[ContentCardFields.Type]);
     }
 
     [Fact]

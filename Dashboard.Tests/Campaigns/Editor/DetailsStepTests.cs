@@ -4,7 +4,7 @@ using Dashboard.Campaigns.Editor;
 
 namespace Dashboard.Tests.Campaigns.Editor;
 
-public class DetailsStepTests : EditorTestContext
+public class DetailsStepTests : DashboardTestContext
 {
     [Fact]
     public void Name_ClearedAfterTyping_ShowsNameRequiredMessage()
@@ -28,20 +28,20 @@ public class DetailsStepTests : EditorTestContext
     [Fact]
     public void Name_TakenByAnotherCampaign_ShowsDuplicateMessageWhenLeavingTheField()
     {
-        Service.TakenNames.Add("Welcome series");
+        Campaigns.TakenNames.Add("Welcome series");
         var cut = RenderNew(CampaignType.Api);
 
         Type(cut, "Name", "welcome series ");
         Field(cut, "Name").Blur();
 
         cut.WaitForAssertion(() =>
-            Assert.Equal("Another campaign is already called \"welcome series\"; choose another name.", ErrorUnder(cut, "Name")));
+            Assert.Equal("Another campaign is already called “welcome series”.", ErrorUnder(cut, "Name")));
     }
 
     [Fact]
     public void Name_ChangedAfterDuplicateMessage_DropsTheMessage()
     {
-        Service.TakenNames.Add("Welcome series");
+        Campaigns.TakenNames.Add("Welcome series");
         var cut = RenderNew(CampaignType.Api);
         Type(cut, "Name", "Welcome series");
         Field(cut, "Name").Blur();
@@ -55,13 +55,13 @@ public class DetailsStepTests : EditorTestContext
     [Fact]
     public void SaveDraft_NameTaken_ShowsMessageAndDoesNotSave()
     {
-        Service.TakenNames.Add("Order shipped");
+        Campaigns.TakenNames.Add("Order shipped");
         var cut = RenderEditor(ValidForm(CampaignType.Api));
 
         Button(cut, "Save draft").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Another campaign is already called", ErrorUnder(cut, "Name")));
-        Assert.Empty(Service.Saved);
+        Assert.Empty(Campaigns.Saved);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class DetailsStepTests : EditorTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("The tag \"Onboarding\" is already there.", ErrorUnder(cut, "Tag")));
         Assert.Equal(["onboarding"], form.Tags);
-        Assert.Single(cut.FindAll(".mud-chip"), c => c.TextContent.Contains("onboarding"));
+        Assert.NotNull(ChipCloseButton(cut, "onboarding"));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class DetailsStepTests : EditorTestContext
         form.Tags.AddRange(["onboarding", "q3"]);
         var cut = RenderEditor(form);
 
-        cut.FindAll(".mud-chip").Single(c => c.TextContent.Contains("onboarding")).QuerySelector("button")!.Click();
+        ChipCloseButton(cut, "onboarding").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["q3"], form.Tags));
     }

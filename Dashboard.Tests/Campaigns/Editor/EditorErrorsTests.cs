@@ -67,7 +67,7 @@ public class EditorErrorsTests
         var errors = new EditorErrors();
         errors.Revalidate(form);
 
-        var steps = errors.All.Select(p => CampaignFields.StepOf(p.Field)).ToList();
+        var steps = errors.All.Select(p => EditorSteps.StepOf(p.Field)).ToList();
 
         Assert.Equal([EditorStep.Details, EditorStep.Channels, EditorStep.Variants, EditorStep.ConversionEvents], steps);
     }

@@ -6,19 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Campaigns.Editor;
 
-public class LaunchTemplateCheckTests : EditorTestContext
+public class LaunchTemplateCheckTests : DashboardTestContext
 {
     [Fact]
     public void Review_TemplateWithUnknownFilter_ListsItAndDisablesLaunch()
     {
         var form = ValidForm(CampaignType.ApiTriggered);
-        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms).SmsBody = "Order {{ api_trigger_properties.${order_id} | upcas }}";
+        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms)[SmsFields.Body] = "Order {{ api_trigger_properties.${order_id} | upcas }}";
         var cut = RenderEditor(form);
 
         GoToStep(cut, "Review");
 
-        var problems = cut.FindAll("[aria-label='Template errors'] li").Select(li => li.TextContent.Trim()).ToList();
-        var problem = Assert.Single(problems);
+        var problem = "";
+        cut.WaitForAssertion(() => problem = Assert.Single(cut.FindAll("[aria-label='Template errors'] li")).TextContent.Trim());
         Assert.StartsWith($"{form.Variants[0].Name}, SMS/MMS, Body: unknown filter `upcas`", problem);
         Assert.Contains("line 1, column", problem);
         Assert.True(Button(cut, "Launch").HasAttribute("disabled"));
@@ -29,7 +29,7 @@ public class LaunchTemplateCheckTests : EditorTestContext
     public async Task Launch_RenderErrorWithPickedPayload_IsRefusedWithoutSaving()
     {
         var form = ValidForm(CampaignType.ApiTriggered);
-        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms).SmsBody = "{{ 10 | divided_by: api_trigger_properties.n }} left";
+        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms)[SmsFields.Body] = "{{ 10 | divided_by: api_trigger_properties.n }} left";
         var session = Services.GetRequiredService<PreviewSessions>().For(form);
         session.EditPayloadText("{\"n\": 2}");
         var cut = RenderEditor(form);
@@ -41,8 +41,8 @@ public class LaunchTemplateCheckTests : EditorTestContext
         Click(cut, "Launch");
 
         cut.WaitForAssertion(() => Assert.Contains("template error before launching", cut.Find("[role=alert]").TextContent));
-        Assert.Empty(Service.Saved);
-        Assert.Empty(Service.StatusChanges);
+        Assert.Empty(Campaigns.Saved);
+        Assert.Empty(Campaigns.StatusChanges);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class LaunchTemplateCheckTests : EditorTestContext
     {
         var form = ValidForm(CampaignType.ApiTriggered);
         form.CampaignId = Ids.NewId();
-        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms).SmsBody =
+        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms)[SmsFields.Body] =
             "{% if api_trigger_properties.broken %}{{ 1 | divided_by: 0 }}{% endif %}Shipped";
         SampleData.AddPayload(form.CampaignId, "Broken order", "{\"broken\": true}");
         var cut = RenderEditor(form);
@@ -85,7 +85,6 @@ public class LaunchTemplateCheckTests : EditorTestContext
         cut.WaitForAssertion(() => Assert.Equal("Your order  is on its way.", cut.Find("[aria-label='SMS/MMS preview'] .sms-bubble").TextContent),
             TimeSpan.FromSeconds(5));
         Type(cut, "Payload JSON", "{\"order_id\": \"A-17\"}");
-        cut.WaitForAssertion(() => Assert.Equal("Your order A-17 is on its way.", cut.Find("[aria-label='SMS/MMS preview'] .sms-bubble").TextContent),
-            TimeSpan.FromSeconds(5));
+        AfterThePause(cut, () => Assert.Equal("Your order A-17 is on its way.", cut.Find("[aria-label='SMS/MMS preview'] .sms-bubble").TextContent));
     }
 }

@@ -1,3 +1,5 @@
+using BrazeLite.Core.Text;
+using Dashboard.Preview;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
@@ -10,11 +12,11 @@ namespace Dashboard.Campaigns.Editor;
 /// </summary>
 public partial class CampaignEditor
 {
-    [Inject] private ICampaignService Campaigns { get; set; } = null!;
-    [Inject] private NavigationManager Navigation { get; set; } = null!;
-    [Inject] private IDialogService Dialogs { get; set; } = null!;
-    [Inject] private ISnackbar Snackbar { get; set; } = null!;
-    [Inject] private Preview.TemplateLaunchCheck TemplateCheck { get; set; } = null!;
+    [Inject] public required ICampaignService Campaigns { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required TemplateLaunchCheck TemplateCheck { get; init; }
 
     /// <summary>The form being edited; the editor changes its contents, never replaces it.</summary>
     [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
@@ -45,7 +47,7 @@ public partial class CampaignEditor
         _unsaved = false;
         _alert = null;
         _conflict = false;
-        _steps = CampaignFormEditing.StepsFor(Form.Type);
+        _steps = EditorSteps.For(Form.Type);
         _stepIndex = 0;
         _loadedSplit = CampaignFormEditing.SplitKey(Form);
         Errors.Revalidate(Form);
@@ -66,7 +68,7 @@ public partial class CampaignEditor
     private async Task CheckNameAsync()
     {
         var name = Form.Name.Trim();
-        if (CampaignValidator.NameError(name) is not null)
+        if (CampaignRules.NameError(name) is not null)
         {
             return;
         }
@@ -74,11 +76,9 @@ public partial class CampaignEditor
         // The marketer may have typed on while the check ran; only a current answer counts.
         if (Form.Name.Trim() == name)
         {
-            Errors.NameTaken = taken ? NameTakenMessage(name) : null;
+            Errors.NameTaken = taken ? CampaignService.NameTakenMessage(name) : null;
         }
     }
-
-    private static string NameTakenMessage(string name) => $"Another campaign is already called \"{name}\"; choose another name.";
 
     private Task GoToIndexAsync(int index)
     {
@@ -124,12 +124,12 @@ public partial class CampaignEditor
             if (blocking.Count > 0)
             {
                 var what = launch ? "launching" : "saving";
-                ShowAlert($"Fix the {Plural(blocking.Count, "problem")} shown in red before {what}; the last step lists them all.");
+                ShowAlert($"Fix the {Words.Plural(blocking.Count, "problem")} shown in red before {what}; the last step lists them all.");
                 return;
             }
             if (launch && await TemplateCheck.CheckAsync(Form) is { Count: > 0 } templateProblems)
             {
-                ShowAlert($"Fix the {Plural(templateProblems.Count, "template error")} before launching; the first: {templateProblems[0]}.");
+                ShowAlert($"Fix the {Words.Plural(templateProblems.Count, "template error")} before launching; the first: {templateProblems[0]}.");
                 return;
             }
             if (!await ConfirmSplitChangeAsync())
@@ -170,16 +170,16 @@ public partial class CampaignEditor
         }
     }
 
-    private void ShowFailure(SaveResult result, bool savedBeforeLaunch)
+    private void ShowFailure(WriteResult result, bool savedBeforeLaunch)
     {
         var prefix = savedBeforeLaunch ? "Saved as a draft but not launched. " : "";
         switch (result.Outcome)
         {
-            case SaveOutcome.Invalid:
+            case WriteOutcome.Invalid:
                 Errors.SetServer(result.Errors);
                 ShowAlert(prefix + (result.Message ?? "Fix the highlighted fields before saving."));
                 break;
-            case SaveOutcome.Conflict:
+            case WriteOutcome.Conflict:
                 _conflict = true;
                 ShowAlert(prefix + (result.Message ?? "This campaign was changed by someone else meanwhile: reload it to see their changes."));
                 break;
@@ -237,6 +237,4 @@ public partial class CampaignEditor
             context.PreventNavigation();
         }
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? $"{count} {noun}" : $"{count} {noun}s";
 }

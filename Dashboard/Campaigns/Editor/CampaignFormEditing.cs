@@ -12,7 +12,7 @@ public static class CampaignFormEditing
         var form = new CampaignForm { Type = type };
         if (type == CampaignType.ApiTriggered)
         {
-            form.Variants.Add(new VariantForm { Name = "Variant 1", VariationId = Ids.NewId(), Percentage = 100 });
+            form.Variants.Add(new VariantForm { Name = "Variant 1", Percentage = 100 });
         }
         return form;
     }
@@ -50,19 +50,20 @@ public static class CampaignFormEditing
         }
     }
 
-    /// <summary>The variant's copy for a channel, created empty when missing.</summary>
+    /// <summary>The variant's copy for a channel, created empty (with its own message variation ID) when missing.</summary>
     public static MessageContentForm MessageFor(VariantForm variant, Channel channel)
     {
         var message = variant.Messages.FirstOrDefault(m => m.Channel == channel);
         if (message is null)
         {
-            message = new MessageContentForm { Channel = channel };
+            message = new MessageContentForm { Channel = channel, MessageVariationId = Ids.NewId() };
             variant.Messages.Add(message);
         }
+        message.MessageVariationId ??= Ids.NewId();
         return message;
     }
 
-    public static bool CanAddVariant(CampaignForm form) => form.Variants.Count < CampaignValidator.MaxVariants;
+    public static bool CanAddVariant(CampaignForm form) => form.Variants.Count < Campaign.MaxVariants;
 
     /// <summary>
     /// Adds a variant with 0% and a copy of the first variant's messages, so the marketer edits a difference
@@ -79,12 +80,14 @@ public static class CampaignFormEditing
         {
             number++;
         }
-        var variant = new VariantForm { Name = $"Variant {number}", VariationId = Ids.NewId(), Percentage = 0 };
+        var variant = new VariantForm { Name = $"Variant {number}", Percentage = 0 };
         var first = form.Variants.FirstOrDefault();
         foreach (var channel in form.Channels)
         {
             var source = first?.Messages.FirstOrDefault(m => m.Channel == channel.Channel);
-            variant.Messages.Add(source is null ? new MessageContentForm { Channel = channel.Channel } : Copy(source));
+            variant.Messages.Add(source is null
+                ? new MessageContentForm { Channel = channel.Channel, MessageVariationId = Ids.NewId() }
+                : CampaignForms.Copy(source, Ids.NewId()));
         }
         form.Variants.Add(variant);
         return variant;
@@ -157,7 +160,7 @@ public static class CampaignFormEditing
 
     /// <summary>The split as it matters to a running experiment: which groups get which share.</summary>
     public static string SplitKey(CampaignForm form) =>
-        string.Join(";", form.Variants.Select(v => $"{v.VariationId}={v.Percentage}"))
+        string.Join(";", form.Variants.Select((v, i) => $"{i}={v.Percentage}"))
         + (form.HasControlGroup ? $";control={form.ControlPercentage}" : "");
 
     public static bool HasEmail(CampaignForm form) => HasChannel(form, Channel.Email);
@@ -169,7 +172,7 @@ public static class CampaignFormEditing
             .ToList();
 
     public static bool CanAddConversionEvent(CampaignForm form) =>
-        form.ConversionEvents.Count < CampaignValidator.MaxConversionEvents;
+        form.ConversionEvents.Count < Campaign.MaxConversionEvents;
 
     public static ConversionEventForm? AddConversionEvent(CampaignForm form)
     {
@@ -191,43 +194,4 @@ public static class CampaignFormEditing
         }
         (form.ConversionEvents[index], form.ConversionEvents[target]) = (form.ConversionEvents[target], form.ConversionEvents[index]);
     }
-
-    public static MessageContentForm Copy(MessageContentForm m) => new()
-    {
-        Channel = m.Channel,
-        From = m.From,
-        ReplyTo = m.ReplyTo,
-        Subject = m.Subject,
-        Preheader = m.Preheader,
-        HtmlBody = m.HtmlBody,
-        PlainTextBody = m.PlainTextBody,
-        SmsBody = m.SmsBody,
-        MediaUrl = m.MediaUrl,
-        PushTitle = m.PushTitle,
-        PushBody = m.PushBody,
-        DeepLink = m.DeepLink,
-        WebhookUrl = m.WebhookUrl,
-        WebhookMethod = m.WebhookMethod,
-        WebhookHeaders = m.WebhookHeaders.Select(h => new HeaderForm { Name = h.Name, Value = h.Value }).ToList(),
-        WebhookBody = m.WebhookBody,
-        CardType = m.CardType,
-        CardTitle = m.CardTitle,
-        CardDescription = m.CardDescription,
-        CardImageUrl = m.CardImageUrl,
-    };
-
-    public static string StepTitle(EditorStep step, CampaignType type) => step switch
-    {
-        EditorStep.Details => "Details",
-        EditorStep.Channels => type == CampaignType.Api ? "Channels" : "Channels and messages",
-        EditorStep.Variants => "Variants",
-        EditorStep.Delivery => "Delivery",
-        EditorStep.ConversionEvents => "Conversion events",
-        EditorStep.Review => type == CampaignType.Api ? "Save" : "Review",
-        _ => step.ToString(),
-    };
-
-    public static IReadOnlyList<EditorStep> StepsFor(CampaignType type) => type == CampaignType.Api
-        ? [EditorStep.Details, EditorStep.Channels, EditorStep.ConversionEvents, EditorStep.Review]
-        : [EditorStep.Details, EditorStep.Channels, EditorStep.Variants, EditorStep.Delivery, EditorStep.ConversionEvents, EditorStep.Review];
 }

@@ -8,8 +8,8 @@ namespace Dashboard.Campaigns.Editor;
 /// </summary>
 public sealed class EditorErrors
 {
-    private ValidationErrors _client = new();
-    private ValidationErrors _draft = new();
+    private ValidationErrors _launchRules = new();
+    private ValidationErrors _draftRules = new();
     private ValidationErrors _server = new();
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly HashSet<EditorStep> _revealedSteps = [];
@@ -24,8 +24,8 @@ public sealed class EditorErrors
     /// </summary>
     public void Revalidate(CampaignForm form)
     {
-        _client = CampaignValidator.Validate(form, ValidationLevel.Launch);
-        _draft = CampaignValidator.Validate(form, ValidationLevel.Draft);
+        _launchRules = CampaignRules.Validate(form, ValidationLevel.Launch);
+        _draftRules = CampaignRules.Validate(form, ValidationLevel.Draft);
     }
 
     /// <summary>The problems that stop a save at this level, with the name check's answer.</summary>
@@ -33,9 +33,9 @@ public sealed class EditorErrors
     {
         if (level == ValidationLevel.Launch)
         {
-            return All.Where(p => _client.ContainsKey(p.Field) || (p.Field == CampaignFields.Name && NameTaken is not null)).ToList();
+            return All.Where(p => _launchRules.ContainsKey(p.Field) || (p.Field == CampaignFields.Name && NameTaken is not null)).ToList();
         }
-        return All.Where(p => _draft.ContainsKey(p.Field) || (p.Field == CampaignFields.Name && NameTaken is not null)).ToList();
+        return All.Where(p => _draftRules.ContainsKey(p.Field) || (p.Field == CampaignFields.Name && NameTaken is not null)).ToList();
     }
 
     /// <summary>Marks a field (or a whole item, e.g. <c>ConversionEvents[1]</c>) as edited and drops the service's stale messages for it.</summary>
@@ -59,7 +59,7 @@ public sealed class EditorErrors
     public void SetServer(ValidationErrors? errors)
     {
         _server = errors ?? new ValidationErrors();
-        if (_server.For(CampaignFields.Name) is { } nameMessage && _client.For(CampaignFields.Name) is null)
+        if (_server.For(CampaignFields.Name) is { } nameMessage && _launchRules.For(CampaignFields.Name) is null)
         {
             NameTaken = nameMessage;
             _server.Remove(CampaignFields.Name);
@@ -73,21 +73,21 @@ public sealed class EditorErrors
     public bool Has(string path) => For(path) is not null;
 
     /// <summary>Whether any shown message belongs to the step (its label turns red).</summary>
-    public bool StepHasErrors(EditorStep step) => All.Any(p => CampaignFields.StepOf(p.Field) == step && IsRevealed(p.Field));
+    public bool StepHasErrors(EditorStep step) => All.Any(p => EditorSteps.StepOf(p.Field) == step && IsRevealed(p.Field));
 
     /// <summary>Every problem, shown or not, in step order: the review step lists them all.</summary>
     public IReadOnlyList<(string Field, string Message)> All =>
         Fields()
             .Select(f => (Field: f, Message: Message(f)!))
             .Where(p => p.Message is not null)
-            .OrderBy(p => CampaignFields.StepOf(p.Field))
+            .OrderBy(p => EditorSteps.StepOf(p.Field))
             .ToList();
 
     public bool Any => All.Count > 0;
 
     private IEnumerable<string> Fields()
     {
-        var fields = _client.Keys.Concat(_server.Keys);
+        var fields = _launchRules.Keys.Concat(_server.Keys);
         if (NameTaken is not null)
         {
             fields = fields.Append(CampaignFields.Name);
@@ -98,7 +98,7 @@ public sealed class EditorErrors
     private string? Message(string path)
     {
         var parts = new List<string>();
-        if (_client.TryGetValue(path, out var client))
+        if (_launchRules.TryGetValue(path, out var client))
         {
             parts.AddRange(client);
         }
@@ -114,7 +114,7 @@ public sealed class EditorErrors
     }
 
     private bool IsRevealed(string path) =>
-        _revealAll || _revealedSteps.Contains(CampaignFields.StepOf(path)) || _touched.Any(t => Covers(t, path))
+        _revealAll || _revealedSteps.Contains(EditorSteps.StepOf(path)) || _touched.Any(t => Covers(t, path))
         || _server.ContainsKey(path) || (path == CampaignFields.Name && NameTaken is not null);
 
     private static bool Covers(string touched, string path) =>

@@ -1,0 +1,10 @@
+namespace BrazeLite.Core.Campaigns;
+
+public sealed record CampaignListItem(
+    string CampaignId,
+    string Name,
+    CampaignType Type,
+    CampaignStatus Status,
+    IReadOnlyList<Channel> Channels,
+    DateTimeOffset LastEdited,
+    Guid Version);

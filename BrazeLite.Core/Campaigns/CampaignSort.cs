@@ -1,0 +1,11 @@
+namespace BrazeLite.Core.Campaigns;
+
+public enum CampaignSort
+{
+    LastEditedDesc,
+    LastEditedAsc,
+    NameAsc,
+    NameDesc,
+    StatusAsc,
+    TypeAsc,
+}

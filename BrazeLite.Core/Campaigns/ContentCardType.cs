@@ -1,0 +1,8 @@
+namespace BrazeLite.Core.Campaigns;
+
+public enum ContentCardType
+{
+    Classic,
+    CaptionedImage,
+    Banner,
+}

@@ -1,0 +1,11 @@
+namespace BrazeLite.Core.Campaigns;
+
+public enum ConversionEventType
+{
+    StartsSession,
+    MakesPurchase,
+    PerformsCustomEvent,
+    UpgradesApp,
+    OpensEmail,
+    ClicksEmail,
+}

@@ -1,0 +1,7 @@
+namespace BrazeLite.Core.Campaigns;
+
+public enum DeadlineUnit
+{
+    Hours,
+    Days,
+}

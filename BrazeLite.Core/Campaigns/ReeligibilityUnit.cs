@@ -1,0 +1,10 @@
+namespace BrazeLite.Core.Campaigns;
+
+public enum ReeligibilityUnit
+{
+    Minutes,
+    Hours,
+    Days,
+    Weeks,
+    Months,
+}

@@ -1,0 +1,47 @@
+using BrazeLite.Core.Campaigns;
+using BrazeLite.Core.Data;
+using BrazeLite.Core.Messaging;
+using BrazeLite.Core.Samples;
+using BrazeLite.Core.Templates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BrazeLite.Core;
+
+/// <summary>How a host registers BrazeLite's domain, rendering and data services.</summary>
+public static class CoreSetup
+{
+    public static IHostApplicationBuilder AddBrazeLiteCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Configure<IConfiguration>((o, configuration) => o.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddDbContextFactory<BrazeLiteDbContext>((services, o) => o
+            .UseSqlite(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            // SQLite rebuilds a table to change its columns, turning foreign keys off outside the migration's transaction
+            // (PRAGMA foreign_keys cannot change inside one); EF warns about that on every fresh database.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ITemplateRenderer, TemplateRenderer>();
+        builder.Services.AddSingleton<MessageRenderer>();
+        builder.Services.AddSingleton<TemplateRules>();
+        builder.Services.AddSingleton<ICampaignService, CampaignService>();
+        builder.Services.AddSingleton<ISampleDataService, SampleDataService>();
+        return builder;
+    }
+
+    /// <summary>Creates the database and applies the migrations it lacks (on first start, and after an upgrade).</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<BrazeLiteDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}
