@@ -14,24 +14,9 @@ public static class OutputSpecHarness
 {
     public sealed record Spec(string File, string Name, string Template, object? Environment, string? Expected, bool ExpectsError);
 
-    public static string SpecDirectory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "liquid-spec", "basics");
-                if (Directory.Exists(candidate)) return candidate;
-                dir = dir.Parent;
-            }
-            throw new DirectoryNotFoundException($"no shared/liquid-spec/basics above {AppContext.BaseDirectory}");
-        }
-    }
-
     public static IEnumerable<Spec> Load()
     {
-        foreach (var file in Directory.GetFiles(SpecDirectory, "*.yml").Order())
+        foreach (var file in Directory.GetFiles(SpecRequirement.Require(), "*.yml").Order())
         {
             var yaml = new YamlStream();
             try { yaml.Load(new StringReader(File.ReadAllText(file))); }
@@ -220,7 +205,7 @@ public static class OutputSpecHarness
 
 public class OutputSpecHarnessTests
 {
-    [Fact]
+    [SkippableFact]
     public void OutputSpecs_FilterOnlyTemplates_AllPass()
     {
         var failures = new List<string>();
