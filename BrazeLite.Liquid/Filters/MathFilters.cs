@@ -164,6 +164,7 @@ internal static class MathFilters
             var abs = Math.Abs(d);
             if (abs >= 7.9e28 || abs < 1e-20) return Flt(d);
             if (abs < 9e15 && d == Math.Floor(d)) return Dec((long)d);
+            if (ShortestDecimal.TryGet(d, out var digits, out var scale)) return Dec(ShortestDecimal.ToDecimal(digits, scale));
             // Ruby's BigDecimal(float.to_s): the shortest digits that read back as the same double.
             return decimal.TryParse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
                 ? Dec(m) : Flt(d);

@@ -79,6 +79,7 @@ public static partial class LiquidValues
         if (double.IsPositiveInfinity(d)) return "Infinity";
         if (double.IsNegativeInfinity(d)) return "-Infinity";
         if (d == 0) return double.IsNegative(d) ? "-0.0" : "0.0";
+        if (ShortestDecimal.TryFormatPlain(d) is { } fast) return fast;
 
         // Plain notation from .NET's shortest round-trip text is Ruby's too while the decimal point sits
         // within Ruby's range (at most 16 integer digits, at most 3 zeros after "0.").
