@@ -1,17 +1,20 @@
 namespace BrazeLite.Liquid.Benchmarks;
 
-/// <summary>Checks before any measurement that both engines render the same text, so the timings compare like with like.</summary>
+/// <summary>Checks before any measurement that every engine renders the same text, so the timings compare like with like.</summary>
 public static class OutputCheck
 {
-    public static void SameOutput(string scenario, string ours, string dotLiquid, string expectedFragment)
+    public static void SameOutput(string scenario, string ours, string expectedFragment, params (string Engine, string Output)[] peers)
     {
         if (!ours.Contains(expectedFragment, StringComparison.Ordinal))
             throw new InvalidOperationException($"{scenario}: our output lacks \"{expectedFragment}\"");
-        if (ours == dotLiquid) return;
-        var at = 0;
-        while (at < ours.Length && at < dotLiquid.Length && ours[at] == dotLiquid[at]) at++;
-        throw new InvalidOperationException(
-            $"{scenario}: the engines' outputs differ at character {at}:\n  ours:      {Excerpt(ours, at)}\n  DotLiquid: {Excerpt(dotLiquid, at)}");
+        foreach (var (engine, output) in peers)
+        {
+            if (ours == output) continue;
+            var at = 0;
+            while (at < ours.Length && at < output.Length && ours[at] == output[at]) at++;
+            throw new InvalidOperationException(
+                $"{scenario}: {engine}'s output differs from ours at character {at}:\n  ours:  {Excerpt(ours, at)}\n  {engine}: {Excerpt(output, at)}");
+        }
     }
 
     private static string Excerpt(string s, int at)
