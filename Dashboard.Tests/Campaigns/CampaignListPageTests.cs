@@ -225,7 +225,7 @@ public class CampaignListPageTests : DashboardTestContext
 
         popovers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Delete").Click();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("Delete this draft?", dialogs.Markup));
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete this draft?", DialogText(dialogs)));
         Assert.Empty(Campaigns.Deleted);
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
         cut.WaitForAssertion(() => Assert.Equal([campaign.CampaignId!], Campaigns.Deleted));
@@ -248,7 +248,7 @@ public class CampaignListPageTests : DashboardTestContext
         popovers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Launch").Click();
 
         snackbars.WaitForAssertion(() => Assert.Contains(
-            "Launch refused for Cart reminder: The percentages add up to 90%; they must add up to exactly 100%.", snackbars.Markup));
+            "Launch refused for Cart reminder: The percentages add up to 90%; they must add up to exactly 100%.", TextOf(snackbars)));
         Assert.Contains("Draft", CampaignRows(cut).Single().TextContent);
     }
 

@@ -111,7 +111,7 @@ public sealed class PreviewMatrixPageTests : DashboardTestContext
         var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".matrix-cell").Count), Patience);
-        Assert.Contains("no saved sample payload yet", cut.Markup);
+        NoticeSaying(cut, "This campaign has no saved sample payload yet, so every variant renders with an empty one.");
     }
 
     [Fact]
@@ -119,6 +119,6 @@ public sealed class PreviewMatrixPageTests : DashboardTestContext
     {
         var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, "8f1b9bb5-0000-4000-8000-000000000000"));
 
-        cut.WaitForAssertion(() => Assert.Contains("No campaign has the ID 8f1b9bb5-0000-4000-8000-000000000000.", cut.Markup), Patience);
+        cut.WaitForAssertion(() => NoticeSaying(cut, "No campaign has the ID 8f1b9bb5-0000-4000-8000-000000000000."), Patience);
     }
 }

@@ -42,7 +42,7 @@ public sealed class SampleDataPanelTests : DashboardTestContext
         Field(cut, "Connected Content JSON").Input("{\"https://api.example.com/x\": {\"name\": \"Ana\"}}");
         Click(cut, "Save responses");
 
-        cut.WaitForAssertion(() => Assert.Contains("Responses \"Profile API\" saved.", cut.Markup), Patience);
+        cut.WaitForAssertion(() => NoticeSaying(cut, "Responses \"Profile API\" saved."), Patience);
         var saved = Assert.Single((await SampleData.ListAsync(form.CampaignId!)).ConnectedContent);
         Assert.Equal(saved.Id, SessionFor(form).ConnectedContent.Id);
         Assert.Equal("{\"name\":\"Ana\"}", Response(SessionFor(form), "https://api.example.com/x"));
@@ -58,7 +58,7 @@ public sealed class SampleDataPanelTests : DashboardTestContext
 
         Field(cut, "Connected Content JSON").Input("{\"https://api.example.com/x\": 5}");
 
-        cut.WaitForAssertion(() => Assert.Contains("must be a string, or a JSON object or array, not a number.", cut.Markup), Patience);
+        cut.WaitForAssertion(() => Assert.EndsWith("must be a string, or a JSON object or array, not a number.", ErrorUnder(cut, "Connected Content JSON")), Patience);
         Assert.Equal("ok", Response(SessionFor(form), "https://api.example.com/x"));
     }
 
@@ -72,10 +72,10 @@ public sealed class SampleDataPanelTests : DashboardTestContext
 
         Field(cut, "Payload JSON").Input("{\n  \"product\": Teapot\n}");
 
-        cut.WaitForAssertion(() => Assert.Contains("Line 2, column 14:", cut.Markup), Patience);
+        cut.WaitForAssertion(() => Assert.StartsWith("Line 2, column 14:", ErrorUnder(cut, "Payload JSON")), Patience);
         Assert.Equal("{\n  \"product\": Teapot\n}", SessionFor(form).Payload.Json);
         Assert.Equal("Mug", SessionFor(form).Data.TriggerProperties!["product"]);
-        Assert.Contains("keeps using the last payload that parsed", cut.Markup);
+        NoticeSaying(cut, "The preview keeps using the last payload that parsed until this is fixed.");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class SampleDataPanelTests : DashboardTestContext
         Field(cut, "Payload JSON").Input("{\"product\": \"Teapot\"}");
         Click(cut, "Save payload");
 
-        cut.WaitForAssertion(() => Assert.Contains("Payload \"Teapot order\" saved.", cut.Markup), Patience);
+        cut.WaitForAssertion(() => NoticeSaying(cut, "Payload \"Teapot order\" saved."), Patience);
         var saved = Assert.Single((await SampleData.ListAsync(form.CampaignId!)).Payloads);
         Assert.Equal("{\"product\": \"Teapot\"}", saved.Json);
         Assert.Equal(saved.Id, SessionFor(form).Payload.Id);
@@ -103,7 +103,7 @@ public sealed class SampleDataPanelTests : DashboardTestContext
         Field(cut, "Payload JSON").Input("{\"product\": \"Teapot\"}");
         Click(cut, "Save payload");
 
-        cut.WaitForAssertion(() => Assert.Contains("Give the sample a name.", cut.Markup), Patience);
+        cut.WaitForAssertion(() => Assert.Equal("Give the sample a name.", ErrorUnder(cut, "Payload name")), Patience);
         Assert.Equal("{\"product\": \"Teapot\"}", Field(cut, "Payload JSON").TextContent);
     }
 
@@ -146,7 +146,7 @@ public sealed class SampleDataPanelTests : DashboardTestContext
 
         Click(cut, "Generate from template");
 
-        Assert.Contains("Save the campaign as a draft", cut.Markup);
+        Assert.StartsWith("Save the campaign as a draft", Normalize(cut.Find("[role=region][aria-label='Sample data'] [role=note]").TextContent));
         Assert.True(cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save payload").HasAttribute("disabled"));
         Assert.Equal("sample product", SessionFor(form).Data.TriggerProperties!["product"]);
     }
@@ -176,7 +176,7 @@ public sealed class SampleDataPanelTests : DashboardTestContext
         Field(cut, "Payload name").Input("Big mug order");
         Click(cut, "Save payload");
 
-        cut.WaitForAssertion(() => Assert.Contains("Payload \"Big mug order\" saved.", cut.Markup), Patience);
+        cut.WaitForAssertion(() => NoticeSaying(cut, "Payload \"Big mug order\" saved."), Patience);
         var payload = Assert.Single((await SampleData.ListAsync(form.CampaignId!)).Payloads);
         Assert.Equal((saved.Id, "Big mug order", "{\"product\": \"Mug\"}"), (payload.Id, payload.Name, payload.Json));
     }
@@ -193,7 +193,7 @@ public sealed class SampleDataPanelTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("Mug order (copy)", SessionFor(form).Payload.Name), Patience);
         Click(cut, "Delete");
 
-        cut.WaitForAssertion(() => Assert.Contains("\"Mug order (copy)\" deleted.", cut.Markup), Patience);
+        cut.WaitForAssertion(() => NoticeSaying(cut, "\"Mug order (copy)\" deleted."), Patience);
         Assert.Equal(["Mug order"], (await SampleData.ListAsync(form.CampaignId!)).Payloads.Select(p => p.Name));
     }
 }

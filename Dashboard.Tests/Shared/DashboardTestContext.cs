@@ -100,6 +100,47 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
     protected static IElement ByRole<T>(IRenderedComponent<T> cut, string role, string name) where T : IComponent =>
         cut.FindAll($"[role={role}]").Single(e => e.GetAttribute("aria-label") == name || e.TextContent.Trim() == name);
 
+    /// <summary>The notices on screen: alerts (<c>role=alert</c>) and status messages (<c>role=status</c>), as a screen reader announces them.</summary>
+    protected static IReadOnlyList<string> Notices<T>(IRenderedComponent<T> cut) where T : IComponent =>
+        cut.FindAll("[role=alert], [role=status]").Select(a => Normalize(a.TextContent)).ToList();
+
+    /// <summary>The notice that says <paramref name="text"/>; fails listing the notices on screen when none does.</summary>
+    protected static IElement NoticeSaying<T>(IRenderedComponent<T> cut, string text) where T : IComponent
+    {
+        var notice = cut.FindAll("[role=alert], [role=status]").FirstOrDefault(a => Normalize(a.TextContent).Contains(text, StringComparison.Ordinal));
+        Assert.True(notice is not null, $"No notice says \"{text}\"; the notices read: [{string.Join("] [", Notices(cut))}]");
+        return notice!;
+    }
+
+    /// <summary>The text of the dialogs open in <paramref name="dialogs"/> (<c>role=dialog</c>).</summary>
+    protected static string DialogText(IRenderedComponent<MudDialogProvider> dialogs) =>
+        string.Join("\n", dialogs.FindAll("[role=dialog]").Select(d => Normalize(d.TextContent)));
+
+    /// <summary>The part of the page under the heading <paramref name="heading"/>: the element the heading opens.</summary>
+    protected static IElement SectionHeaded<T>(IRenderedComponent<T> cut, string heading) where T : IComponent =>
+        cut.FindAll("h1, h2, h3, h4").Single(h => Normalize(h.TextContent) == heading).ParentElement!;
+
+    /// <summary>What a definition list under <paramref name="scope"/> says for <paramref name="term"/> (its <c>dd</c>).</summary>
+    protected static string DefinitionOf(IElement scope, string term)
+    {
+        var dt = scope.QuerySelectorAll("dt").Single(d => Normalize(d.TextContent) == term);
+        return Normalize(dt.NextElementSibling!.TextContent);
+    }
+
+    /// <summary>The description a screen reader reads with <paramref name="element"/> (the elements its <c>aria-describedby</c> names).</summary>
+    protected static string DescriptionOf<T>(IRenderedComponent<T> cut, IElement element) where T : IComponent =>
+        string.Join(' ', (element.GetAttribute("aria-describedby") ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(id => cut.FindAll($"#{id}"))
+            .Select(e => Normalize(e.TextContent)));
+
+    /// <summary>What a provider (snackbars, dialogs) shows, as text: it holds nothing but its messages.</summary>
+    protected static string TextOf<T>(IRenderedComponent<T> provider) where T : IComponent =>
+        Normalize(string.Concat(provider.Nodes.Select(n => n.TextContent)));
+
+    /// <summary>Text with runs of white space as one space, as it reads on screen.</summary>
+    protected static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The table row holding <paramref name="text"/>.</summary>
     protected static IElement RowWith<T>(IRenderedComponent<T> cut, string text) where T : IComponent =>
         cut.FindAll("tbody tr").Single(r => r.TextContent.Contains(text, StringComparison.Ordinal));

@@ -49,7 +49,7 @@ public class CampaignEditorPageTests : DashboardTestContext
     {
         var cut = RenderPage("/campaigns/1d0d3a52-5c1e-4f43-9d3f-1f2d3c4b5a69/edit", "1d0d3a52-5c1e-4f43-9d3f-1f2d3c4b5a69");
 
-        cut.WaitForAssertion(() => Assert.Contains("No campaign has the ID 1d0d3a52-5c1e-4f43-9d3f-1f2d3c4b5a69.", cut.Markup));
+        cut.WaitForAssertion(() => NoticeSaying(cut, "No campaign has the ID 1d0d3a52-5c1e-4f43-9d3f-1f2d3c4b5a69."));
         Assert.Empty(cut.FindAll("button[role=tab]"));
     }
 
@@ -59,13 +59,13 @@ public class CampaignEditorPageTests : DashboardTestContext
         var cut = RenderPage("/campaigns/new/api");
         var nav = Services.GetRequiredService<NavigationManager>();
         await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save draft").Click());
-        cut.WaitForAssertion(() => Assert.Contains("Give the campaign a name.", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Equal("Give the campaign a name.", ErrorUnder(cut, "Name")));
 
         await cut.InvokeAsync(() => nav.NavigateTo("/campaigns/new/api-triggered"));
         cut.Render();
 
         cut.WaitForAssertion(() => Assert.Equal("New API-triggered campaign", cut.Find("h1").TextContent.Trim()));
         Assert.Equal(6, cut.FindAll("button[role=tab]").Count);
-        Assert.DoesNotContain("Give the campaign a name.", cut.Markup);
+        Assert.Null(ErrorUnder(cut, "Name"));
     }
 }

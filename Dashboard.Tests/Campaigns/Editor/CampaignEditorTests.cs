@@ -61,7 +61,7 @@ public class CampaignEditorTests : DashboardTestContext
 
         Assert.Contains("Details: Give the campaign a name.", problems);
         Assert.Contains("Channels and messages: Add at least one messaging channel.", problems);
-        Assert.Contains("2 problems stop this campaign from being saved:", cut.Markup);
+        NoticeSaying(cut, "2 problems stop this campaign from being saved:");
         cut.FindAll("ul[aria-label=Problems] button").Single(b => b.TextContent.Contains("Add at least one messaging channel.")).Click();
         cut.WaitForAssertion(() => Assert.Equal("true", cut.FindAll("button[role=tab]")[1].GetAttribute("aria-selected")));
         Assert.Equal("Add channel", Button(cut, "Add channel").TextContent.Trim());
@@ -96,7 +96,7 @@ public class CampaignEditorTests : DashboardTestContext
         Assert.Contains("Variant 1 100%", summary);
         Assert.Contains("Users receive this campaign once, however often it is triggered.", summary);
         Assert.Contains("Performs the custom event “reset_done” within 2 hours (primary)", summary);
-        Assert.Contains("Everything is filled in correctly.", cut.Markup);
+        NoticeSaying(cut, "Everything is filled in correctly.");
         Assert.NotNull(Button(cut, "Save as draft"));
         Assert.NotNull(Button(cut, "Launch"));
     }
@@ -139,7 +139,7 @@ public class CampaignEditorTests : DashboardTestContext
         var cut = RenderEditor(form);
         GoToStep(cut, "Review");
 
-        Assert.Contains("You can save this as a draft; fix 3 problems before launching:", cut.Markup);
+        NoticeSaying(cut, "You can save this as a draft; fix 3 problems before launching:");
         Click(cut, "Save as draft");
 
         cut.WaitForAssertion(() => Assert.Same(form, Assert.Single(Campaigns.Saved)));
@@ -298,7 +298,7 @@ public class CampaignEditorTests : DashboardTestContext
         var before = nav.Uri;
 
         var leaving = cut.InvokeAsync(() => nav.NavigateTo("/"));
-        DialogProvider.WaitForAssertion(() => Assert.Contains("Leave without saving?", DialogProvider.Markup));
+        DialogProvider.WaitForAssertion(() => Assert.Contains("Leave without saving?", DialogText(DialogProvider)));
         await DialogProvider.InvokeAsync(() => DialogProvider.FindAll("button").Single(b => b.TextContent.Trim() == "Stay").Click());
         await leaving;
 
@@ -315,6 +315,6 @@ public class CampaignEditorTests : DashboardTestContext
         nav.NavigateTo("/");
 
         Assert.EndsWith("/", nav.Uri);
-        Assert.DoesNotContain("Leave without saving?", DialogProvider.Markup);
+        Assert.Empty(DialogProvider.FindAll("[role=dialog]"));
     }
 }

@@ -25,7 +25,7 @@ public class ConversionEventsEditorTests : DashboardTestContext
         }
 
         cut.WaitForAssertion(() => Assert.True(Button(cut, "Add conversion event").HasAttribute("disabled")));
-        Assert.Contains("A campaign has at most 4 conversion events.", cut.Markup);
+        Assert.Equal("A campaign has at most 4 conversion events.", DescriptionOf(cut, Button(cut, "Add conversion event")));
         Assert.Equal(4, form.ConversionEvents.Count);
         Assert.Null(CampaignFormEditing.AddConversionEvent(form));
     }
@@ -95,7 +95,7 @@ public class ConversionEventsEditorTests : DashboardTestContext
         var offered = OpenSelect(cut, "Event type");
 
         Assert.Equal(["Starts Session", "Makes Purchase", "Performs Custom Event", "Upgrades App"], offered);
-        Assert.Contains("Opens Email and Clicks Email need an email channel.", cut.Markup);
+        Assert.Equal("Opens Email and Clicks Email need an email channel.", DescriptionOf(cut, Button(cut, "Add conversion event")));
     }
 
     [Fact]
