@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Dashboard.Preview;
 
 /// <summary><c>POST /api/preview</c>: renders a Liquid template, or a saved campaign's field, against sample data.</summary>
-public static class PreviewEndpoints
+public static partial class PreviewEndpoints
 {
     public static IEndpointRouteBuilder MapPreviewApi(this IEndpointRouteBuilder app)
     {
@@ -17,8 +17,10 @@ public static class PreviewEndpoints
     }
 
     public static async Task<Results<Ok<PreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
-        HttpRequest request, [FromServices] ITemplateRenderer engine, [FromServices] ICampaignService campaigns, CancellationToken ct)
+        HttpRequest request, [FromServices] ITemplateRenderer engine, [FromServices] ICampaignService campaigns,
+        [FromServices] ILoggerFactory loggers, CancellationToken ct)
     {
+        var log = loggers.CreateLogger(typeof(PreviewEndpoints));
         string body;
         using (var reader = new StreamReader(request.Body))
         {
@@ -29,10 +31,12 @@ public static class PreviewEndpoints
         var preview = requestReader.Read(body);
         if (requestReader.BodyError is { } bodyError)
         {
+            LogRefused(log, StatusCodes.Status400BadRequest, bodyError);
             return TypedResults.Problem(bodyError, statusCode: StatusCodes.Status400BadRequest, title: "Malformed preview request");
         }
         if (preview is null)
         {
+            LogRefused(log, StatusCodes.Status400BadRequest, string.Join("; ", requestReader.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
             return TypedResults.ValidationProblem(requestReader.Errors, title: "The preview request has invalid properties");
         }
 
@@ -43,6 +47,7 @@ public static class PreviewEndpoints
             var found = await FindFieldAsync(campaigns, reference, ct);
             if (found.Problem is { } problem)
             {
+                LogRefused(log, problem.StatusCode, problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "");
                 return problem;
             }
             template = found.Source;
@@ -50,8 +55,15 @@ public static class PreviewEndpoints
         }
 
         var result = string.IsNullOrEmpty(template) ? RenderedTemplate.Empty : engine.Render(template, data, preview.ErrorMode, ct);
+        LogRendered(log, preview.CampaignField?.CampaignId, result.Status, result.Errors.Count, result.Warnings.Count);
         return TypedResults.Ok(PreviewResponse.From(result));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Preview request refused with {StatusCode}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int statusCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Preview rendered (campaign {CampaignId}): {Status}, {ErrorCount} error(s), {WarningCount} warning(s)")]
+    private static partial void LogRendered(ILogger logger, string? campaignId, RenderStatus status, int errorCount, int warningCount);
 
     private sealed record FoundField(string Source, BrazeCampaign? Campaign, ProblemHttpResult? Problem);
 
