@@ -1,3 +1,4 @@
+using BrazeLite.Core.ApiKeys;
 using BrazeLite.Core.Campaigns;
 using BrazeLite.Core.Data;
 using BrazeLite.Core.Messaging;
@@ -34,14 +35,27 @@ public static class CoreSetup
         builder.Services.AddSingleton<TemplateRules>();
         builder.Services.AddSingleton<ICampaignService, CampaignService>();
         builder.Services.AddSingleton<ISampleDataService, SampleDataService>();
+
+        builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ApiKeyUsage>();
+        builder.Services.AddSingleton<ApiKeyDirectory>();
+        builder.Services.AddSingleton<IApiKeyService, ApiKeyService>();
+        builder.Services.AddHostedService<ApiKeyUsageWriter>();
         return builder;
     }
 
-    /// <summary>Creates the database and applies the migrations it lacks (on first start, and after an upgrade).</summary>
+    /// <summary>
+    /// Creates the database and applies the migrations it lacks (on first start, and after an upgrade), then applies the
+    /// provisioned API keys of the configuration.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<BrazeLiteDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        await services.GetRequiredService<IApiKeyService>()
+            .ProvisionAsync(services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.Provisioned, ct);
     }
 }

@@ -1,4 +1,5 @@
 using BrazeLite.Core;
+using Dashboard.Api;
 using Dashboard.Campaigns.Handoff;
 using Dashboard.Components;
 using Dashboard.Preview;
@@ -21,6 +22,7 @@ public static class DashboardSetup
         builder.AddBrazeLiteCore();
         builder.Services.AddPreview();
         builder.Services.AddHandoff();
+        builder.Services.AddBrazeApi();
         return builder;
     }
 
@@ -34,11 +36,12 @@ public static class DashboardSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseBrazeApi();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
-        app.MapPreviewApi();
+        app.MapBrazeApi();
         return app;
     }
 }

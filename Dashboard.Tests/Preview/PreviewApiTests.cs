@@ -11,7 +11,7 @@ namespace Dashboard.Tests.Preview;
 
 public class PreviewApiTests(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateApiClient();
 
     private async Task<(HttpStatusCode Status, JsonElement Body, string? MediaType)> PostAsync(string json)
     {

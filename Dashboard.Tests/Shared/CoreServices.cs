@@ -1,3 +1,4 @@
+using BrazeLite.Core.ApiKeys;
 using BrazeLite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,6 +14,14 @@ internal static class CoreServices
 
     public static CampaignService Campaigns(IDbContextFactory<BrazeLiteDbContext> db, TimeProvider time) =>
         new(db, Rules(), time, NullLogger<CampaignService>.Instance);
+
+    /// <summary>The key service with the directory and usage record it shares with the REST authentication.</summary>
+    public static (ApiKeyService Service, ApiKeyDirectory Directory, ApiKeyUsage Usage) ApiKeys(IDbContextFactory<BrazeLiteDbContext> db, TimeProvider time)
+    {
+        var usage = new ApiKeyUsage();
+        var directory = new ApiKeyDirectory(db, usage, time);
+        return (new ApiKeyService(db, directory, usage, time, NullLogger<ApiKeyService>.Instance), directory, usage);
+    }
 
     public static SampleDataService Samples(IDbContextFactory<BrazeLiteDbContext> db, TimeProvider time) =>
         new(db, Rules(), time, NullLogger<SampleDataService>.Instance);

@@ -7,14 +7,9 @@ namespace Dashboard.Preview;
 /// <summary><c>POST /api/preview</c>: renders a Liquid template, or a saved campaign's field, against sample data.</summary>
 public static partial class PreviewEndpoints
 {
-    public static IEndpointRouteBuilder MapPreviewApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api");
-        api.MapPost("/preview", PreviewAsync)
-            .WithName("Preview")
-            .DisableAntiforgery();
-        return app;
-    }
+    /// <summary>Maps the endpoint on <paramref name="api"/>, the REST group that gives it its key, permission and limits.</summary>
+    public static RouteHandlerBuilder MapPreviewApi(this IEndpointRouteBuilder api) =>
+        api.MapPost("/api/preview", PreviewAsync).WithName("Preview");
 
     public static async Task<Results<Ok<PreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
         HttpRequest request, [FromServices] ITemplateRenderer engine, [FromServices] ICampaignService campaigns,

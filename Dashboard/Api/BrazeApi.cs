@@ -1,0 +1,63 @@
+using BrazeLite.Core.ApiKeys;
+using Dashboard.Api.Authentication;
+using Dashboard.Api.RateLimiting;
+using Dashboard.Preview;
+
+namespace Dashboard.Api;
+
+/// <summary>
+/// The REST API: Braze's paths at the root of the host (docs/decisions/0006), bearer keys only (the dashboard's own
+/// authentication never applies here), a permission and a rate limit per endpoint, Braze's JSON errors.
+/// </summary>
+public static class BrazeApi
+{
+    public static IServiceCollection AddBrazeApi(this IServiceCollection services)
+    {
+        services.AddApiKeyAuthentication();
+        services.AddApiRateLimits();
+        return services;
+    }
+
+    /// <summary>The middleware the REST answers need, in order: JSON errors, rate-limit headers, key, limit, permission.</summary>
+    public static WebApplication UseBrazeApi(this WebApplication app)
+    {
+        app.UseWhen(ApiRequests.IsApiRequest, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = context => new BrazeError(BrazeError.InternalServerError).WriteAsync(context, StatusCodes.Status500InternalServerError),
+            });
+            // An unknown URL, or a known one with the wrong method, is Braze's 404 "Not Found" (a 405 would come from the
+            // pages' GET-only routes, which a REST client has no business with).
+            api.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed =>
+                    new BrazeError(BrazeError.NotFound, [$"No REST endpoint answers {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}."])
+                        .WriteAsync(context.HttpContext, StatusCodes.Status404NotFound),
+                var status => new BrazeError(ReasonPhrase(status)).WriteAsync(context.HttpContext, status),
+            });
+        });
+        app.UseRateLimitHeaders();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapBrazeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser())
+            .WithMetadata(new ApiRateLimits.Marker())
+            .DisableAntiforgery()
+            .WithTags("REST API");
+
+        api.MapPreviewApi()
+            .RequirePermission(ApiPermissions.TemplatesPreview)
+            .RequireRateLimiting(ApiRateLimits.Default);
+        return app;
+    }
+
+    private static string ReasonPhrase(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : $"HTTP {status}";
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Dashboard.Api.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Api.RateLimiting;
+
+/// <summary>
+/// Rate limits per key through ASP.NET Core's rate limiter, one policy per class of endpoint, and the
+/// <c>X-RateLimit-*</c> headers on every REST answer (present but empty when no key was recognised, as Braze does).
+/// </summary>
+public static class ApiRateLimits
+{
+    public const string Send = "send";
+    public const string UsersTrack = "users.track";
+    public const string Default = "default";
+
+    /// <summary>The limiter that counted this request, for the headers.</summary>
+    private sealed record Counted(ClockWindowRateLimiter Limiter);
+
+    /// <summary>Marks the endpoints whose answers carry the headers.</summary>
+    public sealed record Marker;
+
+    public static IServiceCollection AddApiRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Limiters>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+                await new BrazeError(BrazeError.RateLimited, ["This API key sent more requests than its limit allows in this window; try again after X-RateLimit-Reset."])
+                    .WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests);
+            };
+            foreach (var policy in new[] { Send, UsersTrack, Default })
+            {
+                o.AddPolicy(policy, context => Partition(context, policy));
+            }
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, string policy)
+    {
+        var keyId = context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value;
+        if (keyId is null)
+        {
+            // Not authenticated: authorization answers 401 next, and nothing is counted.
+            return RateLimitPartition.GetNoLimiter("");
+        }
+        var limiter = context.RequestServices.GetRequiredService<Limiters>().For(policy, keyId);
+        context.Features.Set(new Counted(limiter));
+        return RateLimitPartition.Get($"{policy}:{keyId}", _ => limiter);
+    }
+
+    /// <summary>Writes the rate-limit headers on the answers of the REST endpoints, errors included.</summary>
+    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null)
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                if (context.Features.Get<Counted>() is { Limiter: var limiter })
+                {
+                    headers["X-RateLimit-Limit"] = limiter.PermitLimit.ToString(CultureInfo.InvariantCulture);
+                    headers["X-RateLimit-Remaining"] = Math.Max(0, limiter.Remaining).ToString(CultureInfo.InvariantCulture);
+                    headers["X-RateLimit-Reset"] = limiter.WindowEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    headers["X-RateLimit-Limit"] = "";
+                    headers["X-RateLimit-Remaining"] = "";
+                    headers["X-RateLimit-Reset"] = "";
+                }
+                return Task.CompletedTask;
+            });
+        }
+        return next(context);
+    });
+
+    /// <summary>One limiter per policy and key, for the process's life.</summary>
+    private sealed class Limiters(IOptions<ApiRateLimitOptions> options, TimeProvider time)
+    {
+        private readonly ConcurrentDictionary<(string Policy, string KeyId), ClockWindowRateLimiter> _limiters = new();
+
+        public ClockWindowRateLimiter For(string policy, string keyId) => _limiters.GetOrAdd((policy, keyId), k =>
+        {
+            var limit = k.Policy switch
+            {
+                Send => options.Value.Send,
+                UsersTrack => options.Value.UsersTrack,
+                _ => options.Value.Default,
+            };
+            return new ClockWindowRateLimiter(limit.Limit, limit.Window, time);
+        });
+    }
+}
