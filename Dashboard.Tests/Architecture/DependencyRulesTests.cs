@@ -25,6 +25,10 @@ public sealed partial class DependencyRulesTests
         { "BrazeLite.Core/Data", "BrazeLite.Core.Campaigns", "features own their tables; Data refers to none" },
         { "BrazeLite.Core/Data", "BrazeLite.Core.Samples", "features own their tables; Data refers to none" },
         { "Dashboard/Preview", "Dashboard.Campaigns", "the editor uses the preview, never the reverse" },
+        { "Dashboard/Preview", "Dashboard.Api", "the REST group maps the preview endpoint, never the reverse" },
+        { "Dashboard/ApiKeys", "Dashboard.Campaigns", "the keys pages stand alone" },
+        { "Dashboard/ApiKeys", "Dashboard.Preview", "the keys pages stand alone" },
+        { "Dashboard/Campaigns", "Dashboard.Api", "pages call services, not endpoints" },
         { "BrazeLite.Liquid.Benchmarks", "Dashboard", "the benchmarks link the engine only" },
         { "BrazeLite.Liquid.Benchmarks", "BrazeLite.Core", "the benchmarks link the engine only" },
     };

@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Campaigns;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Dashboard.Tests.Campaigns;
@@ -244,10 +245,35 @@ public class CampaignDetailsPageTests : DashboardTestContext
         Assert.Equal(campaign.Channels[0].MessageVariationId, messages.GetProperty("email").GetProperty("message_variation_id").GetString());
         Assert.Equal(campaign.Channels[1].MessageVariationId, messages.GetProperty("sms").GetProperty("message_variation_id").GetString());
         var curl = cut.Find("pre[aria-label='cURL request']").TextContent;
-        Assert.StartsWith($"curl -X POST '{RestEndpoint}/messages/send'", curl);
+        Assert.StartsWith($"curl -X POST '{PublicUrl}/messages/send'", curl);
         Assert.Contains(campaign.CampaignId!, curl);
         Assert.NotNull(cut.Find("button[aria-label='Copy JSON body']"));
         Assert.NotNull(cut.Find("button[aria-label='Copy cURL request']"));
+    }
+
+    [Theory]
+    [InlineData(CampaignType.Api, "messages.send")]
+    [InlineData(CampaignType.ApiTriggered, "campaigns.trigger.send")]
+    public void Campaign_Opened_SaysWhichKeyTheRequestNeedsAndLinksToTheKeysPage(CampaignType type, string permission)
+    {
+        var campaign = Campaigns.Add(type == CampaignType.Api ? PageSamples.Api() : PageSamples.Triggered());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        var note = cut.Find("[data-testid=key-note]");
+        Assert.Equal($"Replace YOUR-REST-API-KEY with a REST API key that has the permission {permission}. Create an API key", Normalize(note.TextContent));
+        Assert.Equal("/settings/api-keys", note.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Campaign_NoPublicUrlConfigured_RequestTargetsTheAddressTheDashboardWasOpenedAt()
+    {
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Dashboard.Campaigns.Handoff.HandoffOptions()));
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        Assert.StartsWith("curl -X POST 'http://localhost/campaigns/trigger/send'", cut.Find("pre[aria-label='cURL request']").TextContent);
     }
 
     [Fact]
@@ -292,7 +318,7 @@ public class CampaignDetailsPageTests : DashboardTestContext
         Assert.Equal(["product_name", "item_count", "discount"], keys);
         Assert.Contains("product_name", cut.Find("[data-testid=trigger-properties]").TextContent);
         var curl = cut.Find("pre[aria-label='cURL request']").TextContent;
-        Assert.StartsWith($"curl -X POST '{RestEndpoint}/campaigns/trigger/send'", curl);
+        Assert.StartsWith($"curl -X POST '{PublicUrl}/campaigns/trigger/send'", curl);
         Assert.Contains(campaign.CampaignId!, curl);
         var note = NoticeSaying(cut, "This campaign is a draft: requests naming it take effect once it is launched.");
         Assert.True(SectionHeaded(cut, "Developer handoff").Contains(note), "the draft note belongs to the developer handoff");

@@ -20,7 +20,8 @@ namespace Dashboard.Tests.Shared;
 /// </summary>
 public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetime
 {
-    public const string RestEndpoint = "https://rest.fra-02.braze.eu";
+    /// <summary>The configured <c>PublicUrl</c> the ready requests name.</summary>
+    public const string PublicUrl = "https://brazelite.example.com";
 
     protected DashboardTestContext()
     {
@@ -34,7 +35,7 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
         Services.AddSingleton<ITemplateRenderer, TemplateRenderer>();
         Services.AddSingleton<MessageRenderer>();
         Services.AddSingleton<TemplateRules>();
-        Services.AddSingleton(Options.Create(new HandoffOptions { RestEndpoint = RestEndpoint }));
+        Services.AddSingleton(Options.Create(new HandoffOptions { PublicUrl = PublicUrl }));
         Services.AddPreview();
         // Template fields as text areas: the code editor needs a browser.
         Services.AddSingleton(new TemplateEditorOptions { UseCodeEditor = false });
@@ -85,6 +86,10 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
         return control?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()
             ?? (control?.ClassList.Contains("mud-input-error") == true ? control.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() : null);
     }
+
+    /// <summary>The checkbox whose label reads exactly <paramref name="label"/> (the input sits inside its label).</summary>
+    protected static IElement CheckBox<T>(IRenderedComponent<T> cut, string label) where T : IComponent =>
+        cut.FindAll("label").Single(l => Normalize(l.TextContent) == label).QuerySelector("input[type=checkbox]")!;
 
     /// <summary>The button whose text or accessible name is <paramref name="text"/>.</summary>
     protected static IElement Button<T>(IRenderedComponent<T> cut, string text) where T : IComponent =>

@@ -218,21 +218,24 @@ public class DeveloperHandoffTests
     }
 
     [Theory]
-    [InlineData("https://rest.fra-01.braze.eu/", "https://rest.fra-01.braze.eu", true)]
-    [InlineData("rest.fra-01.braze.eu", null, false)]
-    public void HandoffOptions_RestEndpoint_IsAnAbsoluteUrlWithoutTrailingSlash(string configured, string? baseUrl, bool valid)
+    [InlineData("https://brazelite.example.com/", "https://brazelite.example.com", true)]
+    [InlineData(null, "http://127.0.0.1:5180", true)]
+    [InlineData("  ", "http://127.0.0.1:5180", true)]
+    [InlineData("brazelite.example.com", null, false)]
+    [InlineData("https://brazelite.example.com/?x=1", null, false)]
+    public void HandoffOptions_PublicUrl_IsAnAbsoluteUrlOrTheDashboardsOwnAddress(string? configured, string? baseUrl, bool valid)
     {
-        var options = new HandoffOptions { RestEndpoint = configured };
+        var options = new HandoffOptions { PublicUrl = configured };
 
         var results = new List<ValidationResult>();
         Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
         if (valid)
         {
-            Assert.Equal(baseUrl, options.BaseUrl);
+            Assert.Equal(baseUrl, options.BaseUrl("http://127.0.0.1:5180/"));
         }
         else
         {
-            Assert.Contains("Handoff:RestEndpoint must be an absolute http(s) URL", Assert.Single(results).ErrorMessage);
+            Assert.StartsWith("PublicUrl must be an absolute http(s) URL without a query", Assert.Single(results).ErrorMessage);
         }
     }
 }

@@ -2,15 +2,27 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Dashboard.Campaigns.Handoff;
 
-/// <summary>Settings for the developer handoff's ready requests, from the <c>Handoff</c> configuration section.</summary>
-public sealed class HandoffOptions
+/// <summary>
+/// Where developers reach this server: the top-level <c>PublicUrl</c> setting, for when the dashboard is opened at an
+/// address clients cannot use (behind a proxy, for instance). Unset, the ready requests use the address the dashboard
+/// was opened at.
+/// </summary>
+public sealed class HandoffOptions : IValidatableObject
 {
-    public const string Section = "Handoff";
+    public const string PublicUrlKey = "PublicUrl";
 
-    /// <summary>The base URL the requests name.</summary>
-    [Required, Url(ErrorMessage = "Handoff:RestEndpoint must be an absolute http(s) URL, e.g. https://rest.iad-01.braze.com.")]
-    public string RestEndpoint { get; set; } = "https://rest.iad-01.braze.com";
+    public string? PublicUrl { get; set; }
 
-    /// <summary><see cref="RestEndpoint"/> without a trailing slash.</summary>
-    public string BaseUrl => RestEndpoint.Trim().TrimEnd('/');
+    /// <summary>The REST base URL without a trailing slash: <see cref="PublicUrl"/>, else <paramref name="dashboardBaseUri"/>.</summary>
+    public string BaseUrl(string dashboardBaseUri) =>
+        (string.IsNullOrWhiteSpace(PublicUrl) ? dashboardBaseUri : PublicUrl).Trim().TrimEnd('/');
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(PublicUrl)
+            && !(Uri.TryCreate(PublicUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0))
+        {
+            yield return new ValidationResult($"PublicUrl must be an absolute http(s) URL without a query, e.g. https://brazelite.example.com; it is \"{PublicUrl}\".");
+        }
+    }
 }

@@ -4,7 +4,10 @@ public static class HandoffSetup
 {
     public static IServiceCollection AddHandoff(this IServiceCollection services)
     {
-        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HandoffOptions>()
+            .Configure<IConfiguration>((o, configuration) => o.PublicUrl = configuration[HandoffOptions.PublicUrlKey])
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 }
