@@ -1,6 +1,8 @@
 using BrazeLite.Core.ApiKeys;
 using BrazeLite.Core.Campaigns;
 using BrazeLite.Core.Data;
+using BrazeLite.Core.Ingest;
+using BrazeLite.Core.Ingest.Storage;
 using BrazeLite.Core.Messaging;
 using BrazeLite.Core.Samples;
 using BrazeLite.Core.Templates;
@@ -33,6 +35,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<ITemplateRenderer, TemplateRenderer>();
         builder.Services.AddSingleton<MessageRenderer>();
         builder.Services.AddSingleton<TemplateRules>();
+        builder.Services.AddSingleton<CampaignChanges>();
         builder.Services.AddSingleton<ICampaignService, CampaignService>();
         builder.Services.AddSingleton<ISampleDataService, SampleDataService>();
 
@@ -41,6 +44,13 @@ public static class CoreSetup
         builder.Services.AddSingleton<ApiKeyDirectory>();
         builder.Services.AddSingleton<IApiKeyService, ApiKeyService>();
         builder.Services.AddHostedService<ApiKeyUsageWriter>();
+
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IIngestStoreFactory, SqliteIngestStoreFactory>();
+        builder.Services.AddSingleton<IngestWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IngestWriter>());
+        builder.Services.AddSingleton<CampaignDirectory>();
+        builder.Services.AddSingleton<SendService>();
         return builder;
     }
 

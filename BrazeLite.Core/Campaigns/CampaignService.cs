@@ -10,7 +10,8 @@ public sealed partial class CampaignService(
     IDbContextFactory<BrazeLiteDbContext> dbFactory,
     TemplateRules templateRules,
     TimeProvider time,
-    ILogger<CampaignService> logger) : ICampaignService
+    ILogger<CampaignService> logger,
+    CampaignChanges? changes = null) : ICampaignService
 {
     public async Task<CampaignPage> ListAsync(CampaignQuery query, CancellationToken ct = default)
     {
@@ -139,6 +140,7 @@ public sealed partial class CampaignService(
         if (result.Succeeded)
         {
             LogSaved(entity.CampaignId, entity.Name, entity.Status);
+            changes?.Notify(entity.CampaignId);
         }
         return result;
     }
@@ -176,6 +178,7 @@ public sealed partial class CampaignService(
         if (result.Succeeded)
         {
             LogStatusChanged(entity.CampaignId, from, entity.Status);
+            changes?.Notify(entity.CampaignId);
         }
         return result;
     }
@@ -243,6 +246,7 @@ public sealed partial class CampaignService(
         if (result.Succeeded)
         {
             LogDeleted(entity.CampaignId, entity.Name);
+            changes?.Notify(entity.CampaignId);
         }
         return result;
     }

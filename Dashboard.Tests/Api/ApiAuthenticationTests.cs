@@ -141,7 +141,7 @@ public sealed class ApiAuthenticationTests(DashboardApiFactory factory) : IClass
 
     [Theory]
     [InlineData("/messages/sned")]
-    [InlineData("/users/track/")]
+    [InlineData("/campaigns/trigger/sned")]
     public async Task Request_ToAnUnknownPath_Is404NotFoundAsJson(string path)
     {
         var answer = await PostAsync(factory.CreateApiClient(), path, "{}");

@@ -1,6 +1,8 @@
 using BrazeLite.Core.ApiKeys;
 using Dashboard.Api.Authentication;
 using Dashboard.Api.RateLimiting;
+using Dashboard.Api.Sends;
+using Dashboard.Api.Users;
 using Dashboard.Preview;
 
 namespace Dashboard.Api;
@@ -51,6 +53,16 @@ public static class BrazeApi
             .WithMetadata(new ApiRateLimits.Marker())
             .DisableAntiforgery()
             .WithTags("REST API");
+
+        api.MapPost("/campaigns/trigger/send", TriggerSendEndpoint.HandleAsync)
+            .WithName("TriggerSend")
+            .RequirePermission(ApiPermissions.CampaignsTriggerSend)
+            .RequireRateLimiting(ApiRateLimits.Send);
+
+        api.MapPost("/users/track", UsersTrackEndpoint.HandleAsync)
+            .WithName("UsersTrack")
+            .RequirePermission(ApiPermissions.UsersTrack)
+            .RequireRateLimiting(ApiRateLimits.UsersTrack);
 
         api.MapPreviewApi()
             .RequirePermission(ApiPermissions.TemplatesPreview)

@@ -220,6 +220,213 @@ namespace BrazeLite.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.ApiRequestEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DispatchId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("ApiRequests", (string)null);
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.CampaignReceiptEntity", b =>
+                {
+                    b.Property<int>("CampaignRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignRowId", "UserRowId");
+
+                    b.HasIndex("UserRowId");
+
+                    b.ToTable("CampaignReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.DispatchEntity", b =>
+                {
+                    b.Property<string>("DispatchId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Broadcast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SendId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DispatchId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("CampaignRowId", "ReceivedAt");
+
+                    b.ToTable("Dispatches", (string)null);
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.IdempotencyKeyEntity", b =>
+                {
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApiKeyId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyKeys", (string)null);
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.MessageEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DispatchId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggerProperties")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UserRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VariantName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariationId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DispatchId");
+
+                    b.HasIndex("UserRowId", "CreatedAt");
+
+                    b.HasIndex("CampaignRowId", "VariationId", "Status");
+
+                    b.ToTable("Messages", (string)null);
+                });
+
             modelBuilder.Entity("BrazeLite.Core.Samples.Storage.CampaignSampleEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -268,6 +475,154 @@ namespace BrazeLite.Core.Data.Migrations
                     b.ToTable("CampaignSamples", (string)null);
                 });
 
+            modelBuilder.Entity("BrazeLite.Core.Users.Storage.UserEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AliasLabel")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AliasName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomAttributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailSubscribe")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PushSubscribe")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriptionGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("AliasLabel", "AliasName")
+                        .IsUnique();
+
+                    b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Users.Storage.UserEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Properties")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserRowId", "Time");
+
+                    b.ToTable("UserEvents", (string)null);
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Users.Storage.UserPurchaseEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Price")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Properties")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserRowId", "Time");
+
+                    b.ToTable("UserPurchases", (string)null);
+                });
+
             modelBuilder.Entity("BrazeLite.Core.Campaigns.Storage.CampaignVariationEntity", b =>
                 {
                     b.HasOne("BrazeLite.Core.Campaigns.Storage.CampaignEntity", "Campaign")
@@ -279,6 +634,50 @@ namespace BrazeLite.Core.Data.Migrations
                     b.Navigation("Campaign");
                 });
 
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.CampaignReceiptEntity", b =>
+                {
+                    b.HasOne("BrazeLite.Core.Campaigns.Storage.CampaignEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BrazeLite.Core.Users.Storage.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.DispatchEntity", b =>
+                {
+                    b.HasOne("BrazeLite.Core.Campaigns.Storage.CampaignEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignRowId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.MessageEntity", b =>
+                {
+                    b.HasOne("BrazeLite.Core.Campaigns.Storage.CampaignEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignRowId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BrazeLite.Core.Ingest.Storage.DispatchEntity", "Dispatch")
+                        .WithMany()
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BrazeLite.Core.Users.Storage.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserRowId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Dispatch");
+                });
+
             modelBuilder.Entity("BrazeLite.Core.Samples.Storage.CampaignSampleEntity", b =>
                 {
                     b.HasOne("BrazeLite.Core.Campaigns.Storage.CampaignEntity", "Campaign")
@@ -288,6 +687,28 @@ namespace BrazeLite.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Users.Storage.UserEventEntity", b =>
+                {
+                    b.HasOne("BrazeLite.Core.Users.Storage.UserEntity", "User")
+                        .WithMany()
+                        .HasForeignKey("UserRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Users.Storage.UserPurchaseEntity", b =>
+                {
+                    b.HasOne("BrazeLite.Core.Users.Storage.UserEntity", "User")
+                        .WithMany()
+                        .HasForeignKey("UserRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("BrazeLite.Core.Campaigns.Storage.CampaignEntity", b =>

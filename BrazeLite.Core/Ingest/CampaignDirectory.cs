@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using BrazeLite.Core.Campaigns;
+using BrazeLite.Core.Campaigns.Storage;
+using BrazeLite.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrazeLite.Core.Ingest;
+
+/// <summary>A campaign as the send path needs it: its row (for the rows that refer to it) and its read model.</summary>
+public sealed record CampaignTarget(int RowId, Campaign Campaign);
+
+/// <summary>
+/// The campaigns the send path reads on every request, kept in memory and dropped when <see cref="CampaignChanges"/>
+/// says one changed. Unknown IDs are not remembered, so random IDs cannot fill it.
+/// </summary>
+public sealed class CampaignDirectory
+{
+    private readonly IDbContextFactory<BrazeLiteDbContext> _dbFactory;
+    private readonly ConcurrentDictionary<string, CampaignTarget> _cache = new(StringComparer.Ordinal);
+    private long _version;
+
+    public CampaignDirectory(IDbContextFactory<BrazeLiteDbContext> dbFactory, CampaignChanges changes)
+    {
+        _dbFactory = dbFactory;
+        changes.Changed += id =>
+        {
+            Interlocked.Increment(ref _version);
+            _cache.TryRemove(Ids.Key(id), out _);
+        };
+    }
+
+    public async ValueTask<CampaignTarget?> FindAsync(string campaignId, CancellationToken ct = default)
+    {
+        var key = Ids.Key(campaignId);
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var version = Interlocked.Read(ref _version);
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.Campaigns.AsNoTracking().Include(c => c.Variations).FirstOrDefaultAsync(c => c.CampaignId == key, ct);
+        if (entity is null)
+        {
+            return null;
+        }
+        var target = new CampaignTarget(entity.Id, CampaignStorage.ToCampaign(entity));
+        // A change while loading may have made this copy stale: keep it only when nothing changed meanwhile.
+        if (Interlocked.Read(ref _version) == version)
+        {
+            _cache[key] = target;
+        }
+        return target;
+    }
+}

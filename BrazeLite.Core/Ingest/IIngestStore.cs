@@ -1,0 +1,46 @@
+using BrazeLite.Core.Ingest.Storage;
+using BrazeLite.Core.Users;
+using BrazeLite.Core.Users.Storage;
+
+namespace BrazeLite.Core.Ingest;
+
+/// <summary>
+/// Everything the ingest commands read and write, on the writer's one connection. The SQL lives in the
+/// implementation only (<see cref="Storage.SqliteIngestStore"/>), so another database needs another store, not other commands.
+/// </summary>
+public interface IIngestStore : IDisposable
+{
+    void Begin();
+    void Savepoint();
+    void ReleaseSavepoint();
+    void RollbackToSavepoint();
+    void Commit();
+    void Rollback();
+
+    UserProfile? FindUser(UserKey key);
+
+    /// <summary>Inserts a new profile (setting its <see cref="UserProfile.RowId"/>) or updates a stored one.</summary>
+    void SaveUser(UserProfile profile);
+
+    void AddEvent(UserEventEntity row);
+    void AddPurchase(UserPurchaseEntity row);
+
+    void AddDispatch(DispatchEntity row);
+    void AddMessage(MessageEntity row);
+
+    /// <summary>When the user last received (or was enrolled in) the campaign; null when never.</summary>
+    DateTimeOffset? LastReceived(int campaignRowId, int userRowId);
+
+    void RecordReceipt(int campaignRowId, int userRowId, DateTimeOffset at);
+
+    IdempotencyKeyEntity? FindAnswer(string apiKeyId, string key);
+    void SaveAnswer(IdempotencyKeyEntity row);
+
+    void AddApiRequest(ApiRequestEntity row);
+}
+
+/// <summary>Opens the writer's store (its own connection).</summary>
+public interface IIngestStoreFactory
+{
+    IIngestStore Open();
+}

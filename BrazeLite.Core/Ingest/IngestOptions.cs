@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BrazeLite.Core.Ingest;
+
+/// <summary>The <c>Ingest</c> section: how the one writer batches the requests that arrive together.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>The most requests committed in one transaction.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatch { get; set; } = 512;
+
+    /// <summary>Requests waiting for the writer beyond which new ones wait to be queued (back-pressure).</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 20_000;
+}

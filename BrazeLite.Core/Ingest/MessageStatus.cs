@@ -1,0 +1,14 @@
+namespace BrazeLite.Core.Ingest;
+
+/// <summary>What acceptance decided for one recipient and channel. Delivery moves accepted messages on from here.</summary>
+public enum MessageStatus
+{
+    /// <summary>To be rendered and delivered.</summary>
+    Accepted,
+
+    /// <summary>In the control group: enrolled and counted, sent nothing.</summary>
+    Control,
+
+    /// <summary>Not sent, for the reason recorded with it (not re-eligible, unsubscribed, unknown user...).</summary>
+    Skipped,
+}

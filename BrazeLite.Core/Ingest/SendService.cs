@@ -1,0 +1,71 @@
+using BrazeLite.Core.Campaigns;
+using Microsoft.Extensions.Logging;
+
+namespace BrazeLite.Core.Ingest;
+
+/// <summary>
+/// The send path's front: the fatal checks Braze makes before anything is written (the campaign exists, has the right
+/// type and is active), then the one writer. A fatal answer writes no message.
+/// </summary>
+public sealed partial class SendService(CampaignDirectory campaigns, IngestWriter writer, TimeProvider time, ILogger<SendService> logger)
+{
+    public const string TriggerSendEndpoint = "POST /campaigns/trigger/send";
+
+    public async Task<SendAnswer> TriggerAsync(TriggerSendRequest request, SendCaller caller, CancellationToken ct = default)
+    {
+        var endpoint = request.Kind == DispatchKind.AjoExecution ? "POST /ajo/im/executions/unitary" : TriggerSendEndpoint;
+        var target = await campaigns.FindAsync(request.CampaignId, ct);
+        if (Refusal(target, request.CampaignId) is { } refusal)
+        {
+            LogRefused(logger, endpoint, request.CampaignId, refusal.Message);
+            Record(endpoint, refusal, caller, request.CampaignId);
+            return refusal;
+        }
+        var answer = await writer.SubmitAsync(new TriggerSendCommand(request, target!, caller, endpoint), ct);
+        LogAccepted(logger, endpoint, target!.Campaign.CampaignId, answer.DispatchId ?? "(replayed)", request.Recipients.Count);
+        return answer;
+    }
+
+    /// <summary>Applies a <c>/users/track</c> request; answered once it is committed.</summary>
+    public async Task<TrackUsersAnswer> TrackAsync(TrackUsersRequest request, CancellationToken ct = default)
+    {
+        var answer = await writer.SubmitAsync(new TrackUsersCommand(request), ct);
+        LogTracked(logger, answer.AttributesProcessed ?? 0, answer.EventsProcessed ?? 0, answer.PurchasesProcessed ?? 0, answer.Errors?.Count ?? 0);
+        return answer;
+    }
+
+    /// <summary>Records a refused request in the activity log without waiting for it: the answer does not depend on it.</summary>
+    public void Record(string endpoint, SendAnswer answer, SendCaller? caller, string? campaignId) =>
+        _ = writer.SubmitAsync(new RecordRequestCommand(endpoint, answer, caller?.ApiKeyId, campaignId, time.GetUtcNow()))
+            .ContinueWith(t => LogRecordFailed(logger, t.Exception!), TaskContinuationOptions.OnlyOnFaulted);
+
+    private static SendAnswer? Refusal(CampaignTarget? target, string campaignId)
+    {
+        if (target is null || target.Campaign.Type != CampaignType.ApiTriggered)
+        {
+            return SendAnswer.Fatal("Invalid Campaign ID",
+                target is null
+                    ? $"No campaign has the campaign_id \"{campaignId}\"."
+                    : $"\"{target.Campaign.Name}\" is an API campaign: send its messages with POST /messages/send.");
+        }
+        return target.Campaign.Status switch
+        {
+            CampaignStatus.Active => null,
+            CampaignStatus.Draft => SendAnswer.Fatal("The campaign is a draft. Launch the campaign in order for trigger requests to take effect."),
+            CampaignStatus.Stopped => SendAnswer.Fatal("The campaign is paused. Resume the campaign in order for trigger requests to take effect."),
+            _ => SendAnswer.Fatal("The campaign is archived. Unarchive the campaign in order for trigger requests to take effect."),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Endpoint} refused for campaign {CampaignId}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string endpoint, string campaignId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Endpoint} accepted for campaign {CampaignId}: dispatch {DispatchId}, {Recipients} recipient(s)")]
+    private static partial void LogAccepted(ILogger logger, string endpoint, string campaignId, string dispatchId, int recipients);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "users/track applied: {Attributes} attribute, {Events} event and {Purchases} purchase object(s), {Errors} problem(s)")]
+    private static partial void LogTracked(ILogger logger, int attributes, int events, int purchases, int errors);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A refused request could not be recorded in the activity log")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,84 @@
+using BrazeLite.Core.Campaigns.Storage;
+using BrazeLite.Core.Users.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BrazeLite.Core.Ingest.Storage;
+
+public sealed class DispatchEntityConfiguration : IEntityTypeConfiguration<DispatchEntity>
+{
+    public void Configure(EntityTypeBuilder<DispatchEntity> b)
+    {
+        b.ToTable("Dispatches");
+        b.HasKey(d => d.DispatchId);
+        b.Property(d => d.DispatchId).HasMaxLength(32);
+        b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<CampaignEntity>().WithMany().HasForeignKey(d => d.CampaignRowId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(d => d.SendId).HasMaxLength(SendLimits.MaxSendIdLength);
+        b.Property(d => d.RequestId).HasMaxLength(SendLimits.MaxRequestIdLength);
+        b.Property(d => d.ApiKeyId).HasMaxLength(36);
+        b.HasIndex(d => new { d.CampaignRowId, d.ReceivedAt });
+        b.HasIndex(d => d.ReceivedAt);
+    }
+}
+
+public sealed class MessageEntityConfiguration : IEntityTypeConfiguration<MessageEntity>
+{
+    public void Configure(EntityTypeBuilder<MessageEntity> b)
+    {
+        b.ToTable("Messages");
+        b.HasKey(m => m.Id);
+        b.HasOne(m => m.Dispatch).WithMany().HasForeignKey(m => m.DispatchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CampaignEntity>().WithMany().HasForeignKey(m => m.CampaignRowId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserEntity>().WithMany().HasForeignKey(m => m.UserRowId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(m => m.VariationId).HasMaxLength(36);
+        b.Property(m => m.VariantName).HasMaxLength(Campaigns.Campaign.MaxNameLength);
+        b.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.Recipient).HasMaxLength(1100).IsRequired();
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(m => m.DispatchId);
+        b.HasIndex(m => new { m.CampaignRowId, m.VariationId, m.Status });
+        b.HasIndex(m => new { m.UserRowId, m.CreatedAt });
+        b.HasIndex(m => m.CreatedAt);
+    }
+}
+
+public sealed class CampaignReceiptEntityConfiguration : IEntityTypeConfiguration<CampaignReceiptEntity>
+{
+    public void Configure(EntityTypeBuilder<CampaignReceiptEntity> b)
+    {
+        b.ToTable("CampaignReceipts");
+        b.HasKey(r => new { r.CampaignRowId, r.UserRowId });
+        b.HasOne<CampaignEntity>().WithMany().HasForeignKey(r => r.CampaignRowId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<UserEntity>().WithMany().HasForeignKey(r => r.UserRowId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class IdempotencyKeyEntityConfiguration : IEntityTypeConfiguration<IdempotencyKeyEntity>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyKeyEntity> b)
+    {
+        b.ToTable("IdempotencyKeys");
+        b.HasKey(k => new { k.ApiKeyId, k.Key });
+        b.Property(k => k.ApiKeyId).HasMaxLength(36);
+        b.Property(k => k.Key).HasMaxLength(SendLimits.MaxIdempotencyKeyLength);
+        b.Property(k => k.RequestHash).HasMaxLength(64).IsRequired();
+        b.Property(k => k.Response).IsRequired();
+        b.HasIndex(k => k.CreatedAt);
+    }
+}
+
+public sealed class ApiRequestEntityConfiguration : IEntityTypeConfiguration<ApiRequestEntity>
+{
+    public void Configure(EntityTypeBuilder<ApiRequestEntity> b)
+    {
+        b.ToTable("ApiRequests");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Endpoint).HasMaxLength(64).IsRequired();
+        b.Property(r => r.Message).HasMaxLength(1000).IsRequired();
+        b.Property(r => r.ApiKeyId).HasMaxLength(36);
+        b.Property(r => r.CampaignId).HasMaxLength(64);
+        b.Property(r => r.DispatchId).HasMaxLength(32);
+        b.HasIndex(r => r.ReceivedAt);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using BrazeLite.Core.Campaigns;
+using BrazeLite.Core.Ingest.Storage;
+using BrazeLite.Core.Users;
+
+namespace BrazeLite.Core.Ingest;
+
+/// <summary>
+/// Accepts a trigger of an active API-triggered campaign inside the writer: finds or creates each recipient, applies
+/// their attributes, decides variant or control, re-eligibility and consent, and records one row per recipient and
+/// channel. Running alone in the writer, concurrent triggers for one user see each other's receipts.
+/// </summary>
+public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarget target, SendCaller caller, string endpoint)
+    : IIngestCommand<SendAnswer>
+{
+    public SendAnswer Execute(IngestSession session)
+    {
+        var store = session.Store;
+        if (Idempotency.Replay(store, caller) is { } replay)
+        {
+            return replay;
+        }
+        var campaign = target.Campaign;
+        var now = session.Now;
+        var dispatchId = Guid.CreateVersion7(now).ToString("N");
+        store.AddDispatch(new DispatchEntity
+        {
+            DispatchId = dispatchId,
+            Kind = request.Kind,
+            CampaignRowId = target.RowId,
+            SendId = request.SendId,
+            RequestId = request.RequestId,
+            ApiKeyId = caller.ApiKeyId,
+            Recipients = request.Recipients.Count,
+            ReceivedAt = now,
+        });
+
+        var errors = new List<string>();
+        var done = new HashSet<int>();
+        for (var i = 0; i < request.Recipients.Count; i++)
+        {
+            var recipient = request.Recipients[i];
+            var user = UserResolution.Resolve(store, recipient.Key, recipient.Attributes, createMissing: !recipient.SendToExistingOnly, now, out var problem);
+            foreach (var p in problem)
+            {
+                errors.Add($"recipients[{i}]: {p}");
+            }
+            var message = new MessageEntity
+            {
+                DispatchId = dispatchId,
+                CampaignRowId = target.RowId,
+                Recipient = recipient.Key.ToString(),
+                CreatedAt = now,
+                TriggerProperties = Json.Write(Merge(request.TriggerProperties, recipient.TriggerProperties)),
+            };
+            if (user is null)
+            {
+                store.AddMessage(Skipped(message, $"no user has {recipient.Key}"));
+                continue;
+            }
+            message.UserRowId = user.RowId;
+            if (!done.Add(user.RowId))
+            {
+                continue; // the same user twice in one request is sent once
+            }
+            if (Eligibility.Refusal(campaign.Reeligibility, store.LastReceived(target.RowId, user.RowId), now) is { } notEligible)
+            {
+                store.AddMessage(Skipped(message, notEligible));
+                continue;
+            }
+            var variant = VariantAssigner.Assign(campaign, user.UserId);
+            if (variant is null)
+            {
+                message.VariationId = campaign.Control!.VariationId;
+                message.VariantName = ControlGroup.Name;
+                message.Status = MessageStatus.Control;
+                store.AddMessage(message);
+                store.RecordReceipt(target.RowId, user.RowId, now);
+                continue;
+            }
+            var reached = false;
+            foreach (var channel in campaign.Channels)
+            {
+                var row = Copy(message);
+                row.Channel = channel;
+                row.VariantName = variant.Name;
+                row.VariationId = variant.MessageFor(channel)?.MessageVariationId;
+                if (Consent.Refusal(campaign.MessageType, channel, user) is { } refusal)
+                {
+                    Skipped(row, refusal);
+                }
+                else
+                {
+                    row.Status = MessageStatus.Accepted;
+                    reached = true;
+                }
+                store.AddMessage(row);
+            }
+            if (reached)
+            {
+                store.RecordReceipt(target.RowId, user.RowId, now);
+            }
+        }
+
+        var answer = new SendAnswer(201, SendAnswer.Success, dispatchId, request.Broadcast ? request.SendId : null, errors.Count > 0 ? errors : null);
+        store.AddApiRequest(new ApiRequestEntity
+        {
+            ReceivedAt = now,
+            Endpoint = endpoint,
+            StatusCode = answer.StatusCode,
+            Message = answer.Message,
+            Errors = errors.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(errors) : null,
+            ApiKeyId = caller.ApiKeyId,
+            CampaignId = campaign.CampaignId,
+            DispatchId = dispatchId,
+        });
+        Idempotency.Remember(store, caller, answer, now);
+        return answer;
+    }
+
+    /// <summary>The top-level trigger properties with the recipient's own on top (theirs win on conflicting keys).</summary>
+    private static JsonObject Merge(JsonObject? top, JsonObject? own)
+    {
+        var merged = top?.DeepClone().AsObject() ?? [];
+        if (own is not null)
+        {
+            foreach (var (key, value) in own)
+            {
+                merged[key] = value?.DeepClone();
+            }
+        }
+        return merged;
+    }
+
+    private static MessageEntity Skipped(MessageEntity row, string reason)
+    {
+        row.Status = MessageStatus.Skipped;
+        row.Reason = reason;
+        return row;
+    }
+
+    private static MessageEntity Copy(MessageEntity m) => new()
+    {
+        DispatchId = m.DispatchId,
+        CampaignRowId = m.CampaignRowId,
+        UserRowId = m.UserRowId,
+        Recipient = m.Recipient,
+        TriggerProperties = m.TriggerProperties,
+        CreatedAt = m.CreatedAt,
+    };
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using BrazeLite.Core.Campaigns;
+using BrazeLite.Core.Users;
+
+namespace BrazeLite.Core.Ingest;
+
+/// <summary>Finding, creating and updating profiles inside the writer, for every door that names users.</summary>
+internal static class UserResolution
+{
+    /// <summary>
+    /// The profile <paramref name="key"/> names, after <paramref name="attributes"/> are applied; created when missing
+    /// if <paramref name="createMissing"/> and there are attributes (aliases are never created this way). Null when there
+    /// is no such user; <paramref name="problems"/> says why, and lists attributes that were skipped.
+    /// </summary>
+    public static UserProfile? Resolve(IIngestStore store, UserKey key, JsonObject? attributes, bool createMissing, DateTimeOffset now,
+        out List<string> problems)
+    {
+        problems = [];
+        var user = store.FindUser(key);
+        if (user is null)
+        {
+            if (!createMissing || attributes is null || key.Kind is UserKeyKind.Alias or UserKeyKind.BrazeId)
+            {
+                problems.Add(key.Kind is UserKeyKind.Alias or UserKeyKind.BrazeId
+                    ? $"no user has {key}"
+                    : $"no user has {key}; send \"send_to_existing_only\": false with \"attributes\" to create one");
+                return null;
+            }
+            user = New(key, now);
+        }
+        if (attributes is not null)
+        {
+            problems.AddRange(AttributeUpdate.Apply(user, attributes));
+            user.UpdatedAt = now;
+            store.SaveUser(user);
+        }
+        else if (user.IsNew)
+        {
+            store.SaveUser(user);
+        }
+        return user;
+    }
+
+    public static UserProfile New(UserKey key, DateTimeOffset now) => new()
+    {
+        UserId = Ids.NewId(),
+        ExternalId = key.Kind == UserKeyKind.ExternalId ? key.Value : null,
+        Email = key.Kind == UserKeyKind.Email ? key.Value : null,
+        AliasName = key.Kind == UserKeyKind.Alias ? key.Value : null,
+        AliasLabel = key.Kind == UserKeyKind.Alias ? key.Label : null,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+}
