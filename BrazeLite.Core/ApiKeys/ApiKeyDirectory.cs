@@ -14,14 +14,26 @@ public sealed class ApiKeyDirectory(IDbContextFactory<BrazeLiteDbContext> dbFact
     private sealed record Entry(ApiKey Key, IReadOnlyList<IPNetwork> AllowList);
 
     private volatile IReadOnlyDictionary<string, Entry>? _byHash;
+
+    // Secrets already seen to be valid, so a busy client's key is not hashed on every request. Only valid secrets
+    // enter it (random guesses cannot fill it), and it empties with the key cache on every write.
+    private volatile System.Collections.Concurrent.ConcurrentDictionary<string, Entry> _bySecret = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
 
     public async ValueTask<ApiKeyCheck> CheckAsync(string secret, IPAddress? client, CancellationToken ct = default)
     {
-        var keys = _byHash ?? await LoadAsync(ct);
-        if (!keys.TryGetValue(ApiKeySecrets.Hash(secret), out var entry))
+        var known = _bySecret;
+        if (!known.TryGetValue(secret, out var entry))
         {
-            return new ApiKeyCheck(ApiKeyCheckOutcome.Unknown);
+            var keys = _byHash ?? await LoadAsync(ct);
+            if (!keys.TryGetValue(ApiKeySecrets.Hash(secret), out entry))
+            {
+                return new ApiKeyCheck(ApiKeyCheckOutcome.Unknown);
+            }
+            if (ReferenceEquals(known, _bySecret))
+            {
+                known.TryAdd(secret, entry);
+            }
         }
         if (!ClientAddresses.Allows(entry.AllowList, client))
         {
@@ -32,7 +44,11 @@ public sealed class ApiKeyDirectory(IDbContextFactory<BrazeLiteDbContext> dbFact
     }
 
     /// <summary>Drops the cached keys; the next check loads them again.</summary>
-    public void Invalidate() => _byHash = null;
+    public void Invalidate()
+    {
+        _byHash = null;
+        _bySecret = new(StringComparer.Ordinal);
+    }
 
     private async Task<IReadOnlyDictionary<string, Entry>> LoadAsync(CancellationToken ct)
     {

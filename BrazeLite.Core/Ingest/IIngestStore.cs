@@ -11,9 +11,6 @@ namespace BrazeLite.Core.Ingest;
 public interface IIngestStore : IDisposable
 {
     void Begin();
-    void Savepoint();
-    void ReleaseSavepoint();
-    void RollbackToSavepoint();
     void Commit();
     void Rollback();
 

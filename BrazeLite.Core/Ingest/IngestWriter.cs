@@ -68,35 +68,20 @@ public sealed partial class IngestWriter(
 
     private void Commit(IIngestStore store, List<Work> batch)
     {
-        var session = new IngestSession(store, time.GetUtcNow());
-        try
+        var now = time.GetUtcNow();
+        if (!TryRun(store, batch, now, out var failure))
         {
-            store.Begin();
+            // Nothing of the batch is written. Run each request alone, so only the one at fault fails (a command throws only
+            // on a bug or a failing disk, so this path is rare and the common one needs no savepoint per request).
+            LogBatchFailed(logger, batch.Count, failure!);
             foreach (var work in batch)
             {
-                store.Savepoint();
-                try
+                var own = failure;
+                if (batch.Count == 1 || !TryRun(store, [work], now, out own))
                 {
-                    work.Execute(session);
-                    store.ReleaseSavepoint();
+                    work.Error = own;
+                    LogCommandFailed(logger, own!);
                 }
-                catch (Exception e)
-                {
-                    store.RollbackToSavepoint();
-                    work.Error = e;
-                    LogCommandFailed(logger, e);
-                }
-            }
-            store.Commit();
-        }
-        catch (Exception e)
-        {
-            LogBatchFailed(logger, batch.Count, e);
-            store.Rollback();
-            foreach (var work in batch)
-            {
-                work.Error ??= e;
-                work.Committed = false;
             }
         }
         foreach (var work in batch)
@@ -105,11 +90,32 @@ public sealed partial class IngestWriter(
         }
     }
 
+    private static bool TryRun(IIngestStore store, IReadOnlyList<Work> works, DateTimeOffset now, out Exception? failure)
+    {
+        var session = new IngestSession(store, now);
+        try
+        {
+            store.Begin();
+            foreach (var work in works)
+            {
+                work.Execute(session);
+            }
+            store.Commit();
+            failure = null;
+            return true;
+        }
+        catch (Exception e)
+        {
+            store.Rollback();
+            failure = e;
+            return false;
+        }
+    }
+
     private abstract class Work
     {
+        /// <summary>Why the request failed; nothing of it was written.</summary>
         public Exception? Error { get; set; }
-
-        public bool Committed { get; set; } = true;
 
         public abstract void Execute(IngestSession session);
 
@@ -129,7 +135,7 @@ public sealed partial class IngestWriter(
         {
             if (Error is not null)
             {
-                _done.SetException(Committed ? Error : new IngestFailedException(Error));
+                _done.SetException(new IngestFailedException(Error));
             }
             else
             {
@@ -138,10 +144,10 @@ public sealed partial class IngestWriter(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An ingest command failed; its request is answered 500 and the rest of its batch is kept")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "An ingest request failed and was not written; it is answered 500")]
     private static partial void LogCommandFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An ingest batch of {Count} request(s) could not be committed; every one is answered 500")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An ingest batch of {Count} request(s) failed; each is run again alone")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 }
 

@@ -21,7 +21,7 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
             Record(endpoint, refusal, caller, request.CampaignId);
             return refusal;
         }
-        var answer = await writer.SubmitAsync(new TriggerSendCommand(request, target!, caller, endpoint), ct);
+        var answer = await writer.SubmitAsync(new TriggerSendCommand(request, target!, caller), ct);
         LogAccepted(logger, endpoint, target!.Campaign.CampaignId, answer.DispatchId ?? "(replayed)", request.Recipients.Count);
         return answer;
     }

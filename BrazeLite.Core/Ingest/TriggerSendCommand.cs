@@ -10,7 +10,7 @@ namespace BrazeLite.Core.Ingest;
 /// their attributes, decides variant or control, re-eligibility and consent, and records one row per recipient and
 /// channel. Running alone in the writer, concurrent triggers for one user see each other's receipts.
 /// </summary>
-public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarget target, SendCaller caller, string endpoint)
+public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarget target, SendCaller caller)
     : IIngestCommand<SendAnswer>
 {
     public SendAnswer Execute(IngestSession session)
@@ -23,24 +23,13 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
         var campaign = target.Campaign;
         var now = session.Now;
         var dispatchId = Guid.CreateVersion7(now).ToString("N");
-        store.AddDispatch(new DispatchEntity
-        {
-            DispatchId = dispatchId,
-            Kind = request.Kind,
-            CampaignRowId = target.RowId,
-            SendId = request.SendId,
-            RequestId = request.RequestId,
-            ApiKeyId = caller.ApiKeyId,
-            Recipients = request.Recipients.Count,
-            ReceivedAt = now,
-        });
-
         var errors = new List<string>();
+        var messages = new List<MessageEntity>(request.Recipients.Count * campaign.Channels.Count);
         var done = new HashSet<int>();
         for (var i = 0; i < request.Recipients.Count; i++)
         {
             var recipient = request.Recipients[i];
-            var user = UserResolution.Resolve(store, recipient.Key, recipient.Attributes, createMissing: !recipient.SendToExistingOnly, now, out var problem);
+            var user = UserResolution.Resolve(store, recipient.Key, recipient.Attributes, createMissing: !recipient.SendToExistingOnly, now, out var problem, out var created);
             foreach (var p in problem)
             {
                 errors.Add($"recipients[{i}]: {p}");
@@ -55,7 +44,7 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
             };
             if (user is null)
             {
-                store.AddMessage(Skipped(message, $"no user has {recipient.Key}"));
+                messages.Add(Skipped(message, $"no user has {recipient.Key}"));
                 continue;
             }
             message.UserRowId = user.RowId;
@@ -63,9 +52,11 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
             {
                 continue; // the same user twice in one request is sent once
             }
-            if (Eligibility.Refusal(campaign.Reeligibility, store.LastReceived(target.RowId, user.RowId), now) is { } notEligible)
+            // A profile made by this request has received nothing yet: no need to ask.
+            var lastReceived = created ? null : store.LastReceived(target.RowId, user.RowId);
+            if (Eligibility.Refusal(campaign.Reeligibility, lastReceived, now) is { } notEligible)
             {
-                store.AddMessage(Skipped(message, notEligible));
+                messages.Add(Skipped(message, notEligible));
                 continue;
             }
             var variant = VariantAssigner.Assign(campaign, user.UserId);
@@ -74,7 +65,7 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
                 message.VariationId = campaign.Control!.VariationId;
                 message.VariantName = ControlGroup.Name;
                 message.Status = MessageStatus.Control;
-                store.AddMessage(message);
+                messages.Add(message);
                 store.RecordReceipt(target.RowId, user.RowId, now);
                 continue;
             }
@@ -94,7 +85,7 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
                     row.Status = MessageStatus.Accepted;
                     reached = true;
                 }
-                store.AddMessage(row);
+                messages.Add(row);
             }
             if (reached)
             {
@@ -102,18 +93,24 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
             }
         }
 
-        var answer = new SendAnswer(201, SendAnswer.Success, dispatchId, request.Broadcast ? request.SendId : null, errors.Count > 0 ? errors : null);
-        store.AddApiRequest(new ApiRequestEntity
+        // The dispatch row holds the answer's problems, so it goes in once they are known (its messages refer to it).
+        store.AddDispatch(new DispatchEntity
         {
-            ReceivedAt = now,
-            Endpoint = endpoint,
-            StatusCode = answer.StatusCode,
-            Message = answer.Message,
-            Errors = errors.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(errors) : null,
-            ApiKeyId = caller.ApiKeyId,
-            CampaignId = campaign.CampaignId,
             DispatchId = dispatchId,
+            Kind = request.Kind,
+            CampaignRowId = target.RowId,
+            SendId = request.SendId,
+            RequestId = request.RequestId,
+            ApiKeyId = caller.ApiKeyId,
+            Recipients = request.Recipients.Count,
+            Errors = errors.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(errors) : null,
+            ReceivedAt = now,
         });
+        foreach (var row in messages)
+        {
+            store.AddMessage(row);
+        }
+        var answer = new SendAnswer(201, SendAnswer.Success, dispatchId, request.Broadcast ? request.SendId : null, errors.Count > 0 ? errors : null);
         Idempotency.Remember(store, caller, answer, now);
         return answer;
     }

@@ -13,9 +13,10 @@ internal static class UserResolution
     /// is no such user; <paramref name="problems"/> says why, and lists attributes that were skipped.
     /// </summary>
     public static UserProfile? Resolve(IIngestStore store, UserKey key, JsonObject? attributes, bool createMissing, DateTimeOffset now,
-        out List<string> problems)
+        out List<string> problems, out bool created)
     {
         problems = [];
+        created = false;
         var user = store.FindUser(key);
         if (user is null)
         {
@@ -27,6 +28,7 @@ internal static class UserResolution
                 return null;
             }
             user = New(key, now);
+            created = true;
         }
         if (attributes is not null)
         {
@@ -43,7 +45,8 @@ internal static class UserResolution
 
     public static UserProfile New(UserKey key, DateTimeOffset now) => new()
     {
-        UserId = Ids.NewId(),
+        // Time-ordered, so a new profile's row appends to the UserId index instead of dirtying a random page of it.
+        UserId = Guid.CreateVersion7(now).ToString("D"),
         ExternalId = key.Kind == UserKeyKind.ExternalId ? key.Value : null,
         Email = key.Kind == UserKeyKind.Email ? key.Value : null,
         AliasName = key.Kind == UserKeyKind.Alias ? key.Value : null,

@@ -8,13 +8,13 @@ namespace Dashboard.Api;
 /// Reads a REST request's JSON body, saying exactly what is wrong with one that cannot be read, and the hash an
 /// <c>Idempotency-Key</c> is checked against.
 /// </summary>
-public sealed record JsonBody(JsonObject Root, string Hash)
+public sealed record JsonBody(JsonObject Root, string? Hash)
 {
     /// <summary>Bodies above this are refused before parsing (50 recipients with 50 KB of properties each fit).</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    /// <summary>The body as a JSON object, or the error to answer.</summary>
-    public static async Task<(JsonBody? Body, BrazeError? Error, int Status)> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The body as a JSON object, or the error to answer; hashed only when <paramref name="hash"/> (an idempotency key came).</summary>
+    public static async Task<(JsonBody? Body, BrazeError? Error, int Status)> ReadAsync(HttpRequest request, CancellationToken ct, bool hash = false)
     {
         if (request.ContentType is { Length: > 0 } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
@@ -48,7 +48,7 @@ public sealed record JsonBody(JsonObject Root, string Hash)
         {
             return (null, new BrazeError("Bad Request", ["The body must be a JSON object."]), 400);
         }
-        return (new JsonBody(obj, HashOf(request.Method, request.Path, bytes.Span)), null, 200);
+        return (new JsonBody(obj, hash ? HashOf(request.Method, request.Path, bytes.Span) : null), null, 200);
     }
 
     private static string Describe(JsonException e)

@@ -234,10 +234,6 @@ namespace BrazeLite.Core.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DispatchId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Endpoint")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -283,8 +279,6 @@ namespace BrazeLite.Core.Data.Migrations
 
                     b.HasKey("CampaignRowId", "UserRowId");
 
-                    b.HasIndex("UserRowId");
-
                     b.ToTable("CampaignReceipts", (string)null);
                 });
 
@@ -303,6 +297,9 @@ namespace BrazeLite.Core.Data.Migrations
 
                     b.Property<int?>("CampaignRowId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -324,10 +321,6 @@ namespace BrazeLite.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("DispatchId");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("CampaignRowId", "ReceivedAt");
 
                     b.ToTable("Dispatches", (string)null);
                 });
@@ -416,11 +409,9 @@ namespace BrazeLite.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("DispatchId");
 
-                    b.HasIndex("UserRowId", "CreatedAt");
+                    b.HasIndex("UserRowId");
 
                     b.HasIndex("CampaignRowId", "VariationId", "Status");
 
@@ -530,18 +521,19 @@ namespace BrazeLite.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("Email")
+                        .HasFilter("\"Email\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
-                        .IsUnique();
-
-                    b.HasIndex("UpdatedAt");
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("UserId")
                         .IsUnique();
 
                     b.HasIndex("AliasLabel", "AliasName")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"AliasName\" IS NOT NULL");
 
                     b.ToTable("Users", (string)null);
                 });
@@ -641,20 +633,6 @@ namespace BrazeLite.Core.Data.Migrations
                         .HasForeignKey("CampaignRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("BrazeLite.Core.Users.Storage.UserEntity", null)
-                        .WithMany()
-                        .HasForeignKey("UserRowId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.DispatchEntity", b =>
-                {
-                    b.HasOne("BrazeLite.Core.Campaigns.Storage.CampaignEntity", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignRowId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.MessageEntity", b =>

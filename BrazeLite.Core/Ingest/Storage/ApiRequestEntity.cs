@@ -1,6 +1,9 @@
 namespace BrazeLite.Core.Ingest.Storage;
 
-/// <summary>A row of <c>ApiRequests</c>: a send request's outcome for the activity log, refused ones included.</summary>
+/// <summary>
+/// A row of <c>ApiRequests</c>: a refused send request, for the activity log. Accepted ones are their
+/// <see cref="DispatchEntity"/> (one row less on the hot path).
+/// </summary>
 public sealed class ApiRequestEntity
 {
     public long Id { get; set; }
@@ -23,5 +26,4 @@ public sealed class ApiRequestEntity
     /// <summary>The <c>campaign_id</c> as the request gave it (it may name no campaign).</summary>
     public string? CampaignId { get; set; }
 
-    public string? DispatchId { get; set; }
 }

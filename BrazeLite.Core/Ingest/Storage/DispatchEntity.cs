@@ -25,5 +25,8 @@ public sealed class DispatchEntity
 
     public int Recipients { get; set; }
 
+    /// <summary>The non-fatal problems the answer listed, as a JSON array; null when none.</summary>
+    public string? Errors { get; set; }
+
     public DateTimeOffset ReceivedAt { get; set; }
 }

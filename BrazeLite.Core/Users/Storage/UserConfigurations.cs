@@ -11,19 +11,20 @@ public sealed class UserEntityConfiguration : IEntityTypeConfiguration<UserEntit
         b.HasKey(u => u.Id);
         b.Property(u => u.UserId).HasMaxLength(36).IsRequired();
         b.HasIndex(u => u.UserId).IsUnique();
+        // Partial indexes: a profile without an external ID, email or alias adds nothing to that index, so the send path
+        // (which writes a profile per new recipient) touches as few index pages per commit as it can.
         b.Property(u => u.ExternalId).HasMaxLength(UserLimits.MaxIdLength);
-        b.HasIndex(u => u.ExternalId).IsUnique();
+        b.HasIndex(u => u.ExternalId).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         b.Property(u => u.Email).HasMaxLength(UserLimits.MaxEmailLength);
-        b.HasIndex(u => u.Email);
+        b.HasIndex(u => u.Email).HasFilter("\"Email\" IS NOT NULL");
         b.Property(u => u.AliasName).HasMaxLength(UserLimits.MaxIdLength);
         b.Property(u => u.AliasLabel).HasMaxLength(UserLimits.MaxIdLength);
-        b.HasIndex(u => new { u.AliasLabel, u.AliasName }).IsUnique();
+        b.HasIndex(u => new { u.AliasLabel, u.AliasName }).IsUnique().HasFilter("\"AliasName\" IS NOT NULL");
         b.Property(u => u.Attributes).IsRequired();
         b.Property(u => u.CustomAttributes).IsRequired();
         b.Property(u => u.SubscriptionGroups).IsRequired();
         b.Property(u => u.EmailSubscribe).HasMaxLength(16);
         b.Property(u => u.PushSubscribe).HasMaxLength(16);
-        b.HasIndex(u => u.UpdatedAt);
     }
 }
 

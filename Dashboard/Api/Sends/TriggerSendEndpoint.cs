@@ -10,7 +10,7 @@ public static class TriggerSendEndpoint
     public static async Task<IResult> HandleAsync(HttpContext context, SendService sends, CancellationToken ct)
     {
         var caller = SendCallers.From(context);
-        var (body, bodyError, status) = await JsonBody.ReadAsync(context.Request, ct);
+        var (body, bodyError, status) = await JsonBody.ReadAsync(context.Request, ct, hash: caller.IdempotencyKey is not null);
         if (body is null)
         {
             var refused = new SendAnswer(status, bodyError!.Message, Errors: bodyError.Errors);

@@ -22,12 +22,32 @@ namespace BrazeLite.Core.Data.Migrations
                     Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Errors = table.Column<string>(type: "TEXT", nullable: true),
                     ApiKeyId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
-                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    DispatchId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApiRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignReceipts",
+                columns: table => new
+                {
+                    CampaignRowId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserRowId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignReceipts", x => new { x.CampaignRowId, x.UserRowId });
+                    table.ForeignKey(
+                        name: "FK_CampaignReceipts_Campaigns_CampaignRowId",
+                        column: x => x.CampaignRowId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -42,17 +62,12 @@ namespace BrazeLite.Core.Data.Migrations
                     ApiKeyId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
                     Broadcast = table.Column<bool>(type: "INTEGER", nullable: false),
                     Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    Errors = table.Column<string>(type: "TEXT", nullable: true),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Dispatches", x => x.DispatchId);
-                    table.ForeignKey(
-                        name: "FK_Dispatches_Campaigns_CampaignRowId",
-                        column: x => x.CampaignRowId,
-                        principalTable: "Campaigns",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -93,33 +108,6 @@ namespace BrazeLite.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Users", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CampaignReceipts",
-                columns: table => new
-                {
-                    CampaignRowId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserRowId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CampaignReceipts", x => new { x.CampaignRowId, x.UserRowId });
-                    table.ForeignKey(
-                        name: "FK_CampaignReceipts_Campaigns_CampaignRowId",
-                        column: x => x.CampaignRowId,
-                        principalTable: "Campaigns",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CampaignReceipts_Users_UserRowId",
-                        column: x => x.UserRowId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -220,21 +208,6 @@ namespace BrazeLite.Core.Data.Migrations
                 column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CampaignReceipts_UserRowId",
-                table: "CampaignReceipts",
-                column: "UserRowId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Dispatches_CampaignRowId_ReceivedAt",
-                table: "Dispatches",
-                columns: new[] { "CampaignRowId", "ReceivedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Dispatches_ReceivedAt",
-                table: "Dispatches",
-                column: "ReceivedAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyKeys_CreatedAt",
                 table: "IdempotencyKeys",
                 column: "CreatedAt");
@@ -245,19 +218,14 @@ namespace BrazeLite.Core.Data.Migrations
                 columns: new[] { "CampaignRowId", "VariationId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Messages_CreatedAt",
-                table: "Messages",
-                column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Messages_DispatchId",
                 table: "Messages",
                 column: "DispatchId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Messages_UserRowId_CreatedAt",
+                name: "IX_Messages_UserRowId",
                 table: "Messages",
-                columns: new[] { "UserRowId", "CreatedAt" });
+                column: "UserRowId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserEvents_UserRowId_Time",
@@ -273,23 +241,21 @@ namespace BrazeLite.Core.Data.Migrations
                 name: "IX_Users_AliasLabel_AliasName",
                 table: "Users",
                 columns: new[] { "AliasLabel", "AliasName" },
-                unique: true);
+                unique: true,
+                filter: "\"AliasName\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_Email",
                 table: "Users",
-                column: "Email");
+                column: "Email",
+                filter: "\"Email\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_ExternalId",
                 table: "Users",
                 column: "ExternalId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Users_UpdatedAt",
-                table: "Users",
-                column: "UpdatedAt");
+                unique: true,
+                filter: "\"ExternalId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_UserId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BrazeLite.Core.Data.Migrations
 {
     [DbContext(typeof(BrazeLiteDbContext))]
-    [Migration("20261202062652_UsersAndSends")]
+    [Migration("20261202065933_UsersAndSends")]
     partial class UsersAndSends
     {
         /// <inheritdoc />
@@ -237,10 +237,6 @@ namespace BrazeLite.Core.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DispatchId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Endpoint")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -286,8 +282,6 @@ namespace BrazeLite.Core.Data.Migrations
 
                     b.HasKey("CampaignRowId", "UserRowId");
 
-                    b.HasIndex("UserRowId");
-
                     b.ToTable("CampaignReceipts", (string)null);
                 });
 
@@ -306,6 +300,9 @@ namespace BrazeLite.Core.Data.Migrations
 
                     b.Property<int?>("CampaignRowId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -327,10 +324,6 @@ namespace BrazeLite.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("DispatchId");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("CampaignRowId", "ReceivedAt");
 
                     b.ToTable("Dispatches", (string)null);
                 });
@@ -419,11 +412,9 @@ namespace BrazeLite.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("DispatchId");
 
-                    b.HasIndex("UserRowId", "CreatedAt");
+                    b.HasIndex("UserRowId");
 
                     b.HasIndex("CampaignRowId", "VariationId", "Status");
 
@@ -533,18 +524,19 @@ namespace BrazeLite.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("Email")
+                        .HasFilter("\"Email\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
-                        .IsUnique();
-
-                    b.HasIndex("UpdatedAt");
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("UserId")
                         .IsUnique();
 
                     b.HasIndex("AliasLabel", "AliasName")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"AliasName\" IS NOT NULL");
 
                     b.ToTable("Users", (string)null);
                 });
@@ -644,20 +636,6 @@ namespace BrazeLite.Core.Data.Migrations
                         .HasForeignKey("CampaignRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("BrazeLite.Core.Users.Storage.UserEntity", null)
-                        .WithMany()
-                        .HasForeignKey("UserRowId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.DispatchEntity", b =>
-                {
-                    b.HasOne("BrazeLite.Core.Campaigns.Storage.CampaignEntity", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignRowId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.MessageEntity", b =>
