@@ -10,6 +10,7 @@ namespace BrazeLite.Core.Ingest;
 public sealed partial class SendService(CampaignDirectory campaigns, IngestWriter writer, TimeProvider time, ILogger<SendService> logger)
 {
     public const string TriggerSendEndpoint = "POST /campaigns/trigger/send";
+    public const string MessagesSendEndpoint = "POST /messages/send";
 
     public async Task<SendAnswer> TriggerAsync(TriggerSendRequest request, SendCaller caller, CancellationToken ct = default)
     {
@@ -26,6 +27,28 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
         return answer;
     }
 
+    /// <summary>
+    /// Accepts a <c>/messages/send</c>. With a <c>campaign_id</c> the campaign must be an active API campaign and every
+    /// messaging object must name one of its variation IDs for that channel (Braze's three variant errors otherwise).
+    /// </summary>
+    public async Task<SendAnswer> SendMessagesAsync(MessagesSendRequest request, SendCaller caller, CancellationToken ct = default)
+    {
+        CampaignTarget? target = null;
+        if (request.CampaignId is { } campaignId)
+        {
+            target = await campaigns.FindAsync(campaignId, ct);
+            if ((ApiCampaignRefusal(target, campaignId) ?? VariantRefusal(target!.Campaign, request.Messages)) is { } refusal)
+            {
+                LogRefused(logger, MessagesSendEndpoint, campaignId, refusal.Message);
+                Record(MessagesSendEndpoint, refusal, caller, campaignId);
+                return refusal;
+            }
+        }
+        var answer = await writer.SubmitAsync(new MessagesSendCommand(request, target, caller), ct);
+        LogAccepted(logger, MessagesSendEndpoint, request.CampaignId ?? "(none)", answer.DispatchId ?? "(replayed)", request.Recipients.Count);
+        return answer;
+    }
+
     /// <summary>Applies a <c>/users/track</c> request; answered once it is committed.</summary>
     public async Task<TrackUsersAnswer> TrackAsync(TrackUsersRequest request, CancellationToken ct = default)
     {
@@ -39,6 +62,49 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
         _ = writer.SubmitAsync(new RecordRequestCommand(endpoint, answer, caller?.ApiKeyId, campaignId, time.GetUtcNow()))
             .ContinueWith(t => LogRecordFailed(logger, t.Exception!), TaskContinuationOptions.OnlyOnFaulted);
 
+    private static SendAnswer? ApiCampaignRefusal(CampaignTarget? target, string campaignId)
+    {
+        if (target is null || target.Campaign.Type != CampaignType.Api)
+        {
+            return SendAnswer.Fatal("Invalid Campaign ID",
+                target is null
+                    ? $"No campaign has the campaign_id \"{campaignId}\"."
+                    : $"\"{target.Campaign.Name}\" is an API-triggered campaign: its copy lives in the dashboard, so trigger it with POST /campaigns/trigger/send.");
+        }
+        return StatusRefusal(target.Campaign.Status, "send requests");
+    }
+
+    private static SendAnswer? VariantRefusal(Campaign campaign, IReadOnlyList<MessagingObject> messages)
+    {
+        foreach (var message in messages)
+        {
+            var key = ChannelInfo.ApiKey(message.Channel);
+            if (message.MessageVariationId is not { } id)
+            {
+                return SendAnswer.Fatal("Message Variant Unspecified",
+                    $"messages.{key} needs the message_variation_id of the campaign's {ChannelInfo.Label(message.Channel)} channel (on the campaign page).");
+            }
+            if (campaign.FindVariation(id) is not { } variation)
+            {
+                return SendAnswer.Fatal("Invalid Message Variant", $"messages.{key}.message_variation_id \"{id}\" is not a variation of \"{campaign.Name}\".");
+            }
+            if (variation.Channel != message.Channel)
+            {
+                return SendAnswer.Fatal("Mismatched Message Type",
+                    $"messages.{key}.message_variation_id \"{id}\" is the campaign's {(variation.Channel is { } c ? ChannelInfo.Label(c) : variation.Name)} variation, not its {ChannelInfo.Label(message.Channel)} one.");
+            }
+        }
+        return null;
+    }
+
+    private static SendAnswer? StatusRefusal(CampaignStatus status, string what) => status switch
+    {
+        CampaignStatus.Active => null,
+        CampaignStatus.Draft => SendAnswer.Fatal($"The campaign is a draft. Launch the campaign in order for {what} to take effect."),
+        CampaignStatus.Stopped => SendAnswer.Fatal($"The campaign is paused. Resume the campaign in order for {what} to take effect."),
+        _ => SendAnswer.Fatal($"The campaign is archived. Unarchive the campaign in order for {what} to take effect."),
+    };
+
     private static SendAnswer? Refusal(CampaignTarget? target, string campaignId)
     {
         if (target is null || target.Campaign.Type != CampaignType.ApiTriggered)
@@ -48,13 +114,7 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
                     ? $"No campaign has the campaign_id \"{campaignId}\"."
                     : $"\"{target.Campaign.Name}\" is an API campaign: send its messages with POST /messages/send.");
         }
-        return target.Campaign.Status switch
-        {
-            CampaignStatus.Active => null,
-            CampaignStatus.Draft => SendAnswer.Fatal("The campaign is a draft. Launch the campaign in order for trigger requests to take effect."),
-            CampaignStatus.Stopped => SendAnswer.Fatal("The campaign is paused. Resume the campaign in order for trigger requests to take effect."),
-            _ => SendAnswer.Fatal("The campaign is archived. Unarchive the campaign in order for trigger requests to take effect."),
-        };
+        return StatusRefusal(target.Campaign.Status, "trigger requests");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Endpoint} refused for campaign {CampaignId}: {Reason}")]

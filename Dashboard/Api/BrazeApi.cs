@@ -59,6 +59,11 @@ public static class BrazeApi
             .RequirePermission(ApiPermissions.CampaignsTriggerSend)
             .RequireRateLimiting(ApiRateLimits.Send);
 
+        api.MapPost("/messages/send", MessagesSendEndpoint.HandleAsync)
+            .WithName("MessagesSend")
+            .RequirePermission(ApiPermissions.MessagesSend)
+            .RequireRateLimiting(ApiRateLimits.Send);
+
         api.MapPost("/users/track", UsersTrackEndpoint.HandleAsync)
             .WithName("UsersTrack")
             .RequirePermission(ApiPermissions.UsersTrack)
