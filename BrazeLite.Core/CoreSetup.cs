@@ -51,6 +51,7 @@ public static class CoreSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestWriter>());
         builder.Services.AddSingleton<CampaignDirectory>();
         builder.Services.AddSingleton<SendService>();
+        builder.Services.AddSingleton<BrazeLite.Core.Exports.CampaignExportService>();
         return builder;
     }
 

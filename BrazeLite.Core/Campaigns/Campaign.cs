@@ -40,6 +40,24 @@ public sealed record Campaign
 
     public Reeligibility Reeligibility { get; init; } = Reeligibility.Once;
 
+    /// <summary>API-triggered: calls before this time fail; null means from launch.</summary>
+    public DateTimeOffset? StartsAt { get; init; }
+
+    /// <summary>API-triggered: calls after this time fail; null means no end.</summary>
+    public DateTimeOffset? EndsAt { get; init; }
+
+    /// <summary>
+    /// Whether a call may create a profile it names that does not exist yet. Transactional campaigns have the switch;
+    /// marketing ones always may (through <c>send_to_existing_only: false</c>).
+    /// </summary>
+    public bool CreateNewProfiles { get; init; } = true;
+
+    /// <summary>Why a call at <paramref name="now"/> is outside the campaign's dates, or null when it is inside them.</summary>
+    public string? OutsideSchedule(DateTimeOffset now) =>
+        StartsAt is { } start && now < start ? $"The campaign starts at {start.UtcDateTime:yyyy-MM-dd HH:mm} UTC; calls before then are refused."
+        : EndsAt is { } end && now >= end ? $"The campaign ended at {end.UtcDateTime:yyyy-MM-dd HH:mm} UTC; calls after then are refused."
+        : null;
+
     /// <summary>At most four, the primary one first.</summary>
     public IReadOnlyList<ConversionEvent> ConversionEvents { get; init; } = [];
 

@@ -15,6 +15,7 @@ public static class CampaignFields
     public const string ControlPercentage = "ControlPercentage";
     public const string Reeligibility = "Reeligibility";
     public const string ConversionEvents = "ConversionEvents";
+    public const string Schedule = "Schedule";
 
     /// <summary>A field of a variant, e.g. <c>Variants[1].Name</c>.</summary>
     public static string Variant(int index, string field) => $"Variants[{index}].{field}";

@@ -42,6 +42,15 @@ public sealed class CampaignForm
     public int ReeligibilityAmount { get; set; }
     public ReeligibilityUnit ReeligibilityUnit { get; set; } = ReeligibilityUnit.Days;
 
+    /// <summary>API-triggered only: calls before this time fail (AJO's "Campaign start"); null means at once.</summary>
+    public DateTimeOffset? StartsAt { get; set; }
+
+    /// <summary>API-triggered only: calls after this time fail (AJO's "Campaign end"); null means never.</summary>
+    public DateTimeOffset? EndsAt { get; set; }
+
+    /// <summary>API-triggered transactional only: whether a call naming an unknown profile may create it ("Create new profiles").</summary>
+    public bool CreateNewProfiles { get; set; } = true;
+
     /// <summary>At most four, in order; the first is the primary one.</summary>
     public List<ConversionEventForm> ConversionEvents { get; set; } = [];
 }

@@ -35,6 +35,9 @@ public static class CampaignForms
         ReeligibilityEnabled = c.Reeligibility.Enabled,
         ReeligibilityAmount = c.Reeligibility.Amount,
         ReeligibilityUnit = c.Reeligibility.Unit,
+        StartsAt = c.StartsAt,
+        EndsAt = c.EndsAt,
+        CreateNewProfiles = c.CreateNewProfiles,
         ConversionEvents = c.ConversionEvents.Select(e => new ConversionEventForm
         {
             Type = e.Type,
@@ -78,6 +81,9 @@ public static class CampaignForms
                 ? []
                 : form.Channels.Where(c => c.MessageVariationId is not null).Select(c => new ApiChannel(c.Channel, c.MessageVariationId!)).ToList(),
             Reeligibility = reeligible ? new Reeligibility(true, form.ReeligibilityAmount, form.ReeligibilityUnit) : Reeligibility.Once with { Unit = form.ReeligibilityUnit },
+            StartsAt = triggered ? form.StartsAt : null,
+            EndsAt = triggered ? form.EndsAt : null,
+            CreateNewProfiles = !triggered || form.MessageType == MessageType.Marketing || form.CreateNewProfiles,
             ConversionEvents = form.ConversionEvents.Select(e => new ConversionEvent(
                 e.Type,
                 e.Type == ConversionEventType.StartsSession ? e.AppIds.Select(a => a.Trim()).ToList() : [],

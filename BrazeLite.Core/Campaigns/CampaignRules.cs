@@ -21,6 +21,7 @@ public static class CampaignRules
         {
             ValidateVariants(form, errors, complete);
             ValidateReeligibility(form, errors);
+            ValidateSchedule(form, errors);
         }
         ValidateConversionEvents(form, errors);
         return errors;
@@ -190,6 +191,14 @@ public static class CampaignRules
         else if (Reeligibility.InDays(form.ReeligibilityAmount, form.ReeligibilityUnit) > Reeligibility.MaxDays)
         {
             errors.Add(CampaignFields.Reeligibility, $"The re-eligibility window is at most {Reeligibility.MaxDays} days.");
+        }
+    }
+
+    private static void ValidateSchedule(CampaignForm form, ValidationErrors errors)
+    {
+        if (form.StartsAt is { } start && form.EndsAt is { } end && end <= start)
+        {
+            errors.Add(CampaignFields.Schedule, "The campaign's end must come after its start.");
         }
     }
 

@@ -16,7 +16,7 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
     {
         var endpoint = request.Kind == DispatchKind.AjoExecution ? "POST /ajo/im/executions/unitary" : TriggerSendEndpoint;
         var target = await campaigns.FindAsync(request.CampaignId, ct);
-        if (Refusal(target, request.CampaignId) is { } refusal)
+        if ((Refusal(target, request.CampaignId) ?? ScheduleRefusal(target!.Campaign)) is { } refusal)
         {
             LogRefused(logger, endpoint, request.CampaignId, refusal.Message);
             Record(endpoint, refusal, caller, request.CampaignId);
@@ -96,6 +96,9 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
         }
         return null;
     }
+
+    private SendAnswer? ScheduleRefusal(Campaign campaign) =>
+        campaign.OutsideSchedule(time.GetUtcNow()) is { } outside ? SendAnswer.Fatal("Outside Campaign Schedule", outside) : null;
 
     private static SendAnswer? StatusRefusal(CampaignStatus status, string what) => status switch
     {

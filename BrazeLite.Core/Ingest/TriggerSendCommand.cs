@@ -29,7 +29,12 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
         for (var i = 0; i < request.Recipients.Count; i++)
         {
             var recipient = request.Recipients[i];
-            var user = UserResolution.Resolve(store, recipient.Key, recipient.Attributes, createMissing: !recipient.SendToExistingOnly, now, out var problem, out var created);
+            var mayCreate = !recipient.SendToExistingOnly && campaign.CreateNewProfiles;
+            var user = UserResolution.Resolve(store, recipient.Key, recipient.Attributes, createMissing: mayCreate, now, out var problem, out var created);
+            if (user is null && !recipient.SendToExistingOnly && !campaign.CreateNewProfiles)
+            {
+                problem = [$"no user has {recipient.Key}, and this campaign does not create new profiles (its \"Create new profiles\" switch is off)"];
+            }
             foreach (var p in problem)
             {
                 errors.Add($"recipients[{i}]: {p}");

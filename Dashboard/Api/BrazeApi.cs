@@ -1,5 +1,6 @@
 using BrazeLite.Core.ApiKeys;
 using Dashboard.Api.Authentication;
+using Dashboard.Api.Campaigns;
 using Dashboard.Api.RateLimiting;
 using Dashboard.Api.Sends;
 using Dashboard.Api.Users;
@@ -68,6 +69,21 @@ public static class BrazeApi
             .WithName("UsersTrack")
             .RequirePermission(ApiPermissions.UsersTrack)
             .RequireRateLimiting(ApiRateLimits.UsersTrack);
+
+        api.MapGet("/campaigns/list", CampaignExportEndpoints.ListAsync)
+            .WithName("CampaignsList")
+            .RequirePermission(ApiPermissions.CampaignsList)
+            .RequireRateLimiting(ApiRateLimits.Default);
+
+        api.MapGet("/campaigns/details", CampaignExportEndpoints.DetailsAsync)
+            .WithName("CampaignsDetails")
+            .RequirePermission(ApiPermissions.CampaignsDetails)
+            .RequireRateLimiting(ApiRateLimits.Default);
+
+        api.MapPost("/sends/id/create", CampaignExportEndpoints.CreateSendIdAsync)
+            .WithName("SendsIdCreate")
+            .RequirePermission(ApiPermissions.SendsIdCreate)
+            .RequireRateLimiting(ApiRateLimits.SendIds);
 
         api.MapPreviewApi()
             .RequirePermission(ApiPermissions.TemplatesPreview)

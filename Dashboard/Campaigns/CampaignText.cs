@@ -17,6 +17,19 @@ public static class CampaignText
         ? "Transactional: service messages such as a password reset or an order confirmation; every trigger sends by default."
         : "Marketing: promotional messages that need the user's consent and carry an opt-out.";
 
+    /// <summary>"From launch, no end", "2026-12-24 09:00 UTC to 2026-12-26 00:00 UTC", ...</summary>
+    public static string Schedule(DateTimeOffset? startsAt, DateTimeOffset? endsAt)
+    {
+        static string At(DateTimeOffset at) => $"{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        return (startsAt, endsAt) switch
+        {
+            (null, null) => "From launch, with no end.",
+            ({ } start, null) => $"From {At(start)}, with no end.",
+            (null, { } end) => $"From launch until {At(end)}.",
+            ({ } start, { } end) => $"From {At(start)} until {At(end)}.",
+        };
+    }
+
     public static string Reeligibility(Reeligibility reeligibility)
     {
         if (!reeligibility.Enabled)

@@ -37,6 +37,10 @@ public sealed class CampaignEntity
     public int ReeligibilityAmount { get; set; }
     public ReeligibilityUnit ReeligibilityUnit { get; set; }
 
+    public DateTimeOffset? StartsAt { get; set; }
+    public DateTimeOffset? EndsAt { get; set; }
+    public bool CreateNewProfiles { get; set; } = true;
+
     /// <summary>Whether the campaign was ever launched: unarchiving returns it to Stopped rather than Draft.</summary>
     public bool EverLaunched { get; set; }
 

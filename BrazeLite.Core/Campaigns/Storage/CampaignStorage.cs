@@ -43,6 +43,9 @@ internal static class CampaignStorage
                 .Select(r => new ApiChannel(r.Channel!.Value, r.VariationId!))
                 .ToList(),
             Reeligibility = new Reeligibility(e.ReeligibilityEnabled, e.ReeligibilityAmount, e.ReeligibilityUnit),
+            StartsAt = e.StartsAt,
+            EndsAt = e.EndsAt,
+            CreateNewProfiles = e.CreateNewProfiles,
             ConversionEvents = Deserialize<List<StoredConversionEvent>>(e.ConversionEvents)
                 .Select(c => new ConversionEvent(c.Type, c.AppIds ?? [], c.ProductName, c.EventName, c.DeadlineAmount, c.DeadlineUnit))
                 .ToList(),
@@ -68,6 +71,9 @@ internal static class CampaignStorage
         entity.ReeligibilityEnabled = c.Reeligibility.Enabled;
         entity.ReeligibilityAmount = c.Reeligibility.Enabled ? c.Reeligibility.Amount : 0;
         entity.ReeligibilityUnit = c.Reeligibility.Unit;
+        entity.StartsAt = c.StartsAt;
+        entity.EndsAt = c.EndsAt;
+        entity.CreateNewProfiles = c.CreateNewProfiles;
         entity.ConversionEvents = Serialize(c.ConversionEvents.Select(e => new StoredConversionEvent
         {
             Type = e.Type,

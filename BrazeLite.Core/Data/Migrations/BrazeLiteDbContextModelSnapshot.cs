@@ -101,12 +101,18 @@ namespace BrazeLite.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CreateNewProfiles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("EverLaunched")
                         .HasColumnType("INTEGER");
@@ -131,6 +137,9 @@ namespace BrazeLite.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReeligibilityUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartsAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -418,6 +427,35 @@ namespace BrazeLite.Core.Data.Migrations
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.SendIdEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SendId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignRowId", "SendId")
+                        .IsUnique();
+
+                    b.ToTable("SendIds", (string)null);
+                });
+
             modelBuilder.Entity("BrazeLite.Core.Samples.Storage.CampaignSampleEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -654,6 +692,15 @@ namespace BrazeLite.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Dispatch");
+                });
+
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.SendIdEntity", b =>
+                {
+                    b.HasOne("BrazeLite.Core.Campaigns.Storage.CampaignEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BrazeLite.Core.Samples.Storage.CampaignSampleEntity", b =>

@@ -83,3 +83,15 @@ public sealed class ApiRequestEntityConfiguration : IEntityTypeConfiguration<Api
         b.HasIndex(r => r.ReceivedAt);
     }
 }
+
+public sealed class SendIdEntityConfiguration : IEntityTypeConfiguration<SendIdEntity>
+{
+    public void Configure(EntityTypeBuilder<SendIdEntity> b)
+    {
+        b.ToTable("SendIds");
+        b.Property(s => s.SendId).HasMaxLength(SendLimits.MaxSendIdLength).IsRequired();
+        b.Property(s => s.ApiKeyId).HasMaxLength(36);
+        b.HasIndex(s => new { s.CampaignRowId, s.SendId }).IsUnique();
+        b.HasOne<Campaigns.Storage.CampaignEntity>().WithMany().HasForeignKey(s => s.CampaignRowId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -17,5 +17,7 @@ public static class IngestTables
         public DbSet<IdempotencyKeyEntity> IdempotencyKeys => db.Set<IdempotencyKeyEntity>();
 
         public DbSet<ApiRequestEntity> ApiRequests => db.Set<ApiRequestEntity>();
+
+        public DbSet<SendIdEntity> SendIds => db.Set<SendIdEntity>();
     }
 }

@@ -311,4 +311,49 @@ public sealed class TriggerSendTests(DashboardApiFactory factory) : IClassFixtur
 
         Assert.Equal("The campaign is paused. Resume the campaign in order for trigger requests to take effect.", answer.Message);
     }
+
+    [Theory]
+    [InlineData(-2, -1, "The campaign ended at")]
+    [InlineData(1, 2, "The campaign starts at")]
+    public async Task Trigger_OutsideTheCampaignsDates_IsRefusedSayingWhen(int startDays, int endDays, string error)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var campaign = await factory.LaunchAsync(Campaign(f => { f.StartsAt = now.AddDays(startDays); f.EndsAt = now.AddDays(endDays); }));
+
+        var answer = await _client.TriggerAsync(new { campaign_id = campaign.CampaignId, recipients = new[] { NewUser(NewId()) } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("Outside Campaign Schedule", answer.Message);
+        Assert.StartsWith(error, answer.Errors.Single());
+        Assert.Empty(await factory.MessagesOfAsync(campaign.CampaignId!));
+    }
+
+    [Fact]
+    public async Task Trigger_TransactionalWithoutCreateNewProfiles_RefusesUnknownUsersButSendsToKnownOnes()
+    {
+        var campaign = await factory.LaunchAsync(Campaign(f => { f.MessageType = MessageType.Transactional; f.CreateNewProfiles = false; }));
+        var known = NewId();
+        var creating = await factory.LaunchAsync(Campaign(f => f.MessageType = MessageType.Transactional));
+        Assert.Equal(HttpStatusCode.Created, (await _client.TriggerAsync(new { campaign_id = creating.CampaignId, recipients = new[] { NewUser(known) } })).Status);
+        var unknown = NewId();
+
+        var answer = await _client.TriggerAsync(new { campaign_id = campaign.CampaignId, recipients = new[] { NewUser(unknown), NewUser(known) } });
+
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        Assert.Contains("does not create new profiles", answer.Errors.Single());
+        Assert.Null(await factory.UserAsync(unknown));
+        var messages = await factory.MessagesOfAsync(campaign.CampaignId!);
+        Assert.Equal(2, messages.Count(m => m.Status == MessageStatus.Accepted));
+    }
+
+    [Fact]
+    public async Task Launch_EndBeforeStart_IsRefusedNamingTheSchedule()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var form = Campaign(f => { f.StartsAt = now.AddDays(2); f.EndsAt = now.AddDays(1); });
+
+        var errors = CampaignRules.Validate(form, ValidationLevel.Launch);
+
+        Assert.Equal("The campaign's end must come after its start.", errors.For(CampaignFields.Schedule));
+    }
 }

@@ -13,12 +13,15 @@ public sealed class ApiRateLimitOptions : IValidatableObject
     /// <summary><c>/users/track</c>.</summary>
     public RateLimit UsersTrack { get; set; } = new() { Limit = 3_000, Window = TimeSpan.FromSeconds(3) };
 
+    /// <summary><c>/sends/id/create</c>: Braze allows 100 a day.</summary>
+    public RateLimit SendIds { get; set; } = new() { Limit = 100, Window = TimeSpan.FromDays(1) };
+
     /// <summary>Every other endpoint (exports, send IDs, the preview API) together.</summary>
     public RateLimit Default { get; set; } = new() { Limit = 250_000, Window = TimeSpan.FromHours(1) };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, limit) in new[] { ("Send", Send), ("UsersTrack", UsersTrack), ("Default", Default) })
+        foreach (var (name, limit) in new[] { ("Send", Send), ("UsersTrack", UsersTrack), ("SendIds", SendIds), ("Default", Default) })
         {
             if (limit.Limit < 1)
             {

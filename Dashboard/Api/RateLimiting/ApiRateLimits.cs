@@ -15,6 +15,7 @@ public static class ApiRateLimits
 {
     public const string Send = "send";
     public const string UsersTrack = "users.track";
+    public const string SendIds = "sends.id.create";
     public const string Default = "default";
 
     /// <summary>The limiter that counted this request, for the headers.</summary>
@@ -39,7 +40,7 @@ public static class ApiRateLimits
                 await new BrazeError(BrazeError.RateLimited, ["This API key sent more requests than its limit allows in this window; try again after X-RateLimit-Reset."])
                     .WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests);
             };
-            foreach (var policy in new[] { Send, UsersTrack, Default })
+            foreach (var policy in new[] { Send, UsersTrack, SendIds, Default })
             {
                 o.AddPolicy(policy, context => Partition(context, policy));
             }
@@ -97,6 +98,7 @@ public static class ApiRateLimits
             {
                 Send => options.Value.Send,
                 UsersTrack => options.Value.UsersTrack,
+                SendIds => options.Value.SendIds,
                 _ => options.Value.Default,
             };
             return new ClockWindowRateLimiter(limit.Limit, limit.Window, time);

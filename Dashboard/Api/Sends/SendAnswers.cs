@@ -1,5 +1,6 @@
 using BrazeLite.Core.ApiKeys;
 using BrazeLite.Core.Ingest;
+using System.Text.Json.Nodes;
 using Dashboard.Api.Authentication;
 
 namespace Dashboard.Api.Sends;
@@ -8,6 +9,32 @@ namespace Dashboard.Api.Sends;
 public static class SendAnswers
 {
     public static IResult ToResult(SendAnswer answer) => Results.Json(answer, ApiJson.Options, statusCode: answer.StatusCode);
+
+    /// <summary>
+    /// A Braze send endpoint from body to answer: reads the JSON body, checks it with <paramref name="read"/> (a refusal
+    /// is recorded in the activity log and writes nothing else), then submits it and answers once it is committed.
+    /// </summary>
+    public static async Task<IResult> HandleAsync<TRequest>(HttpContext context, SendService sends, string endpoint,
+        Func<JsonObject, (TRequest? Request, SendAnswer? Error)> read, Func<TRequest, SendCaller, Task<SendAnswer>> submit, CancellationToken ct)
+        where TRequest : class
+    {
+        var caller = SendCallers.From(context);
+        var (body, bodyError, status) = await JsonBody.ReadAsync(context.Request, ct, hash: caller.IdempotencyKey is not null);
+        if (body is null)
+        {
+            var refused = new SendAnswer(status, bodyError!.Message, Errors: bodyError.Errors);
+            sends.Record(endpoint, refused, caller, null);
+            return ToResult(refused);
+        }
+        caller = caller with { RequestHash = body.Hash };
+        var (request, error) = read(body.Root);
+        if (error is not null)
+        {
+            sends.Record(endpoint, error, caller, body.Root["campaign_id"]?.ToString());
+            return ToResult(error);
+        }
+        return ToResult(await RunAsync(() => submit(request!, caller)));
+    }
 
     /// <summary>Runs a submission, turning the writer's failures into Braze's 5xx answers.</summary>
     public static async Task<SendAnswer> RunAsync(Func<Task<SendAnswer>> submit)
