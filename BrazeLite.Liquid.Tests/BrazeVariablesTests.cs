@@ -32,6 +32,14 @@ public sealed class BrazeVariablesTests
     }
 
     [Fact]
+    public void Build_TriggerProperties_AreAlsoAjosContext()
+    {
+        var variables = BrazeVariables.Build(null, Hash("""{"product":{"name":"Jackets"},"offerCode":"THANKSGIVING"}"""));
+
+        Assert.Equal("Jackets THANKSGIVING Jackets", Render("{{context.product.name}} {{ context.offerCode }} {{api_trigger_properties.${product}.name}}", variables));
+    }
+
+    [Fact]
     public void Build_ExtraVariables_WinAndAreNormalised()
     {
         var variables = BrazeVariables.Build(Hash("""{"first_name":"Ana"}"""), null,

@@ -46,7 +46,7 @@ public sealed class TemplateRules(ITemplateRenderer templates)
     }
 
     /// <summary>
-    /// Every <c>api_trigger_properties</c> key the variants' templates read, as key paths in first-use order (the engine's
+    /// Every <c>api_trigger_properties</c> (or AJO <c>context</c>) key the variants' templates read, as key paths in first-use order (the engine's
     /// reading, which follows loops and aliases: <c>["items", "[]", "name"]</c>). Templates that do not parse strictly are
     /// read leniently, so a draft with a typo still lists its keys.
     /// </summary>
@@ -67,6 +67,15 @@ public sealed class TemplateRules(ITemplateRenderer templates)
                 }
             }
         }
-        return LiquidVariables.Collect(parsed, "api_trigger_properties");
+        // AJO's {{context.x}} reads the same payload, so its keys belong in the same request.
+        var paths = LiquidVariables.Collect(parsed, "api_trigger_properties").ToList();
+        foreach (var path in LiquidVariables.Collect(parsed, "context"))
+        {
+            if (!paths.Any(p => p.SequenceEqual(path)))
+            {
+                paths.Add(path);
+            }
+        }
+        return paths;
     }
 }

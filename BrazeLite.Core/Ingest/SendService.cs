@@ -11,10 +11,11 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
 {
     public const string TriggerSendEndpoint = "POST /campaigns/trigger/send";
     public const string MessagesSendEndpoint = "POST /messages/send";
+    public const string AjoExecutionEndpoint = "POST /ajo/im/executions/unitary";
 
     public async Task<SendAnswer> TriggerAsync(TriggerSendRequest request, SendCaller caller, CancellationToken ct = default)
     {
-        var endpoint = request.Kind == DispatchKind.AjoExecution ? "POST /ajo/im/executions/unitary" : TriggerSendEndpoint;
+        var endpoint = request.Kind == DispatchKind.AjoExecution ? AjoExecutionEndpoint : TriggerSendEndpoint;
         var target = await campaigns.FindAsync(request.CampaignId, ct);
         if ((Refusal(target, request.CampaignId) ?? ScheduleRefusal(target!.Campaign)) is { } refusal)
         {

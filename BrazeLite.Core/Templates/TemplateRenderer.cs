@@ -20,7 +20,7 @@ public sealed partial class TemplateRenderer(TimeProvider time, ILogger<Template
     // The namespaces sample data fills; a path under one of them that finds nothing is a gap the marketer should see.
     private static readonly HashSet<string> SampleRoots = new(StringComparer.Ordinal)
     {
-        "api_trigger_properties", "event_properties", "custom_attribute",
+        "api_trigger_properties", "context", "event_properties", "custom_attribute",
     };
 
     private readonly TemplateCache<LiquidParseResult> _cache = new();

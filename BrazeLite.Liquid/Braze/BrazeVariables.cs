@@ -82,6 +82,8 @@ public static class BrazeVariables
         }
         variables["custom_attribute"] = custom;
         variables["api_trigger_properties"] = triggerProperties ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+        // Adobe Journey Optimizer's name for the same payload: {{context.x}} reads what {{api_trigger_properties.${x}}} reads.
+        variables["context"] = variables["api_trigger_properties"];
         variables["event_properties"] = eventProperties ?? new Dictionary<string, object?>(StringComparer.Ordinal);
         if (campaign is not null)
         {

@@ -1,4 +1,5 @@
 using BrazeLite.Core.ApiKeys;
+using Dashboard.Api.Ajo;
 using Dashboard.Api.Authentication;
 using Dashboard.Api.Campaigns;
 using Dashboard.Api.RateLimiting;
@@ -63,6 +64,11 @@ public static class BrazeApi
         api.MapPost("/messages/send", MessagesSendEndpoint.HandleAsync)
             .WithName("MessagesSend")
             .RequirePermission(ApiPermissions.MessagesSend)
+            .RequireRateLimiting(ApiRateLimits.Send);
+
+        api.MapPost(AjoExecutionEndpoint.Path, AjoExecutionEndpoint.HandleAsync)
+            .WithName("AjoUnitaryExecution")
+            .RequirePermission(ApiPermissions.CampaignsTriggerSend)
             .RequireRateLimiting(ApiRateLimits.Send);
 
         api.MapPost("/users/track", UsersTrackEndpoint.HandleAsync)
