@@ -52,6 +52,8 @@ public static class CoreSetup
         builder.Services.AddSingleton<CampaignDirectory>();
         builder.Services.AddSingleton<SendService>();
         builder.Services.AddSingleton<BrazeLite.Core.Exports.CampaignExportService>();
+        builder.Services.AddSingleton<BrazeLite.Core.Activity.ActivityLogService>();
+        builder.Services.AddSingleton<BrazeLite.Core.Users.UserDirectory>();
         return builder;
     }
 

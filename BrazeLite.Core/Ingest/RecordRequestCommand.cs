@@ -16,7 +16,7 @@ public sealed class RecordRequestCommand(string endpoint, SendAnswer answer, str
             Message = answer.Message.Length > 1000 ? answer.Message[..1000] : answer.Message,
             Errors = answer.Errors is { Count: > 0 } errors ? System.Text.Json.JsonSerializer.Serialize(errors) : null,
             ApiKeyId = apiKeyId,
-            CampaignId = campaignId is { Length: > 64 } ? campaignId[..64] : campaignId,
+            CampaignId = campaignId is null ? null : Campaigns.Ids.Key(campaignId is { Length: > 64 } ? campaignId[..64] : campaignId),
         });
         return true;
     }

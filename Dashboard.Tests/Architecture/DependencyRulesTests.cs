@@ -29,6 +29,10 @@ public sealed partial class DependencyRulesTests
         { "Dashboard/ApiKeys", "Dashboard.Campaigns", "the keys pages stand alone" },
         { "Dashboard/ApiKeys", "Dashboard.Preview", "the keys pages stand alone" },
         { "Dashboard/Campaigns", "Dashboard.Api", "pages call services, not endpoints" },
+        { "Dashboard/Activity", "Dashboard.Campaigns", "the campaign page shows the log's results, never the reverse" },
+        { "Dashboard/Activity", "Dashboard.Api", "pages call services, not endpoints" },
+        { "Dashboard/Users", "Dashboard.Campaigns", "the Users pages stand alone" },
+        { "Dashboard/Users", "Dashboard.Api", "pages call services, not endpoints" },
         { "BrazeLite.Liquid.Benchmarks", "Dashboard", "the benchmarks link the engine only" },
         { "BrazeLite.Liquid.Benchmarks", "BrazeLite.Core", "the benchmarks link the engine only" },
     };

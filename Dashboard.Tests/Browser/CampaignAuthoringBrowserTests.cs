@@ -188,8 +188,10 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await Expect(second.Page.GetByText("Written in the second tab.")).ToHaveCountAsync(0);
     }
 
+    /// <summary>The row of the variants table (the results table below it has rows per variant too) starting with the cell.</summary>
     private static ILocator RowStartingWith(IPage page, string firstCell) =>
-        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = firstCell }).First });
+        page.GetByLabel("Variants and their message variation IDs")
+            .GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = firstCell }).First });
 
     private static async Task ExpectStatusAsync(IPage page, string status) =>
         await Expect(page.GetByText(status, new() { Exact = true })).ToBeVisibleAsync();

@@ -146,6 +146,10 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
     /// <summary>Text with runs of white space as one space, as it reads on screen.</summary>
     protected static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>Each body row of the table labelled <paramref name="label"/>, as its cells read, joined by single spaces.</summary>
+    protected static List<string> RowsOf<T>(IRenderedComponent<T> cut, string label) where T : IComponent =>
+        cut.FindAll($"[aria-label='{label}'] tbody tr").Select(r => string.Join(" ", r.Children.Select(c => Normalize(c.TextContent)))).ToList();
+
     /// <summary>The table row holding <paramref name="text"/>.</summary>
     protected static IElement RowWith<T>(IRenderedComponent<T> cut, string text) where T : IComponent =>
         cut.FindAll("tbody tr").Single(r => r.TextContent.Contains(text, StringComparison.Ordinal));

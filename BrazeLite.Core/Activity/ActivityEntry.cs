@@ -1,0 +1,80 @@
+using BrazeLite.Core.Campaigns;
+using BrazeLite.Core.Ingest;
+
+namespace BrazeLite.Core.Activity;
+
+/// <summary>What happened to one message, or to a refused request, as the activity log lists it.</summary>
+public enum ActivityStatus
+{
+    Accepted,
+    Skipped,
+    Control,
+
+    /// <summary>A request refused as a whole (a fatal error): nothing was sent for it.</summary>
+    Rejected,
+}
+
+/// <summary>One line of the message activity log.</summary>
+public sealed record ActivityEntry
+{
+    public required DateTimeOffset Time { get; init; }
+    public required ActivityStatus Status { get; init; }
+
+    /// <summary><c>POST /campaigns/trigger/send</c>, ...</summary>
+    public required string Endpoint { get; init; }
+
+    public string? CampaignId { get; init; }
+    public string? CampaignName { get; init; }
+
+    /// <summary>The variant's name, "Control group", or the API campaign's channel.</summary>
+    public string? Variant { get; init; }
+
+    public string? VariationId { get; init; }
+    public Channel? Channel { get; init; }
+
+    /// <summary>How the request named the user (<c>external_user_id:u-1</c>).</summary>
+    public string? Recipient { get; init; }
+
+    /// <summary>The profile's external ID or email, for the link to the user's page.</summary>
+    public string? UserLookup { get; init; }
+
+    /// <summary>Why it was skipped, or the rejected request's message and errors.</summary>
+    public string? Reason { get; init; }
+
+    public string? DispatchId { get; init; }
+    public string? SendId { get; init; }
+
+    /// <summary>A rejected request's HTTP status.</summary>
+    public int? StatusCode { get; init; }
+
+    internal static string EndpointOf(DispatchKind kind) => kind switch
+    {
+        DispatchKind.MessagesSend => SendService.MessagesSendEndpoint,
+        DispatchKind.AjoExecution => SendService.AjoExecutionEndpoint,
+        _ => SendService.TriggerSendEndpoint,
+    };
+}
+
+/// <summary>The activity log's filters; every one optional. <see cref="Limit"/> grows as the marketer asks for more.</summary>
+public sealed record ActivityQuery
+{
+    public const int PageSize = 50;
+    public const int MaxLimit = 1000;
+
+    public string? CampaignId { get; init; }
+
+    /// <summary>An external ID or email address.</summary>
+    public string? User { get; init; }
+
+    public ActivityStatus? Status { get; init; }
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    public string? DispatchId { get; init; }
+    public int Limit { get; init; } = PageSize;
+}
+
+/// <summary>A page of the log: the newest entries first, and whether older ones exist.</summary>
+public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Entries, bool HasMore);
+
+/// <summary>One row of a campaign's results: a variant (or the control group) on one channel, with what acceptance decided.</summary>
+public sealed record VariantCount(string VariationId, string Variant, Channel? Channel, int Accepted, int Skipped, int Control);
