@@ -50,6 +50,8 @@ public static class CoreSetup
         builder.Services.AddSingleton<IngestWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestWriter>());
         builder.Services.AddSingleton<CampaignDirectory>();
+        builder.Services.AddSingleton<BroadcastRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BroadcastRunner>());
         builder.Services.AddSingleton<SendService>();
         builder.Services.AddSingleton<BrazeLite.Core.Exports.CampaignExportService>();
         builder.Services.AddSingleton<BrazeLite.Core.Activity.ActivityLogService>();

@@ -78,3 +78,14 @@ public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Entries, bool Has
 
 /// <summary>One row of a campaign's results: a variant (or the control group) on one channel, with what acceptance decided.</summary>
 public sealed record VariantCount(string VariationId, string Variant, Channel? Channel, int Accepted, int Skipped, int Control);
+
+/// <summary>A broadcast's progress, for the campaign page and the activity log.</summary>
+public sealed record BroadcastProgress(
+    string DispatchId, string? SendId, string? CampaignId, string? CampaignName, string Endpoint, string Status,
+    int Total, int Processed, int Reached, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Note)
+{
+    public bool Running => Status == nameof(BrazeLite.Core.Ingest.Storage.BroadcastStatus.Running);
+
+    /// <summary>0 to 100; a broadcast to no users is complete.</summary>
+    public double Percent => Total == 0 ? (Running ? 0 : 100) : Math.Min(100, 100.0 * Processed / Total);
+}

@@ -67,6 +67,33 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
             .ToList();
     }
 
+    /// <summary>The newest broadcasts (of one campaign, or all), running ones first.</summary>
+    public async Task<IReadOnlyList<BroadcastProgress>> BroadcastsAsync(string? campaignId = null, int take = 10, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var broadcasts = db.Broadcasts.AsNoTracking();
+        if (campaignId is not null)
+        {
+            var key = Ids.Key(campaignId);
+            var rowId = await db.Campaigns.Where(c => c.CampaignId == key).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct) ?? -1;
+            broadcasts = broadcasts.Where(b => b.CampaignRowId == rowId);
+        }
+        var campaigns = db.Campaigns;
+        var dispatches = db.Dispatches;
+        var rows = await broadcasts.OrderByDescending(b => b.DispatchId).Take(take)
+            .Select(b => new
+            {
+                b.DispatchId, b.Kind, b.Status, b.Total, b.Processed, b.Reached, b.StartedAt, b.FinishedAt, b.Note,
+                SendId = dispatches.Where(d => d.DispatchId == b.DispatchId).Select(d => d.SendId).FirstOrDefault(),
+                Campaign = campaigns.Where(c => c.Id == b.CampaignRowId).Select(c => new { c.CampaignId, c.Name }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new BroadcastProgress(r.DispatchId, r.SendId, r.Campaign?.CampaignId, r.Campaign?.Name, ActivityEntry.EndpointOf(r.Kind),
+                r.Status.ToString(), r.Total, r.Processed, r.Reached, r.StartedAt, r.FinishedAt, r.Note))
+            .OrderByDescending(b => b.Running).ToList();
+    }
+
     private static async Task<List<ActivityEntry>> MessagesAsync(BrazeLiteDbContext db, ActivityQuery query, int? campaignRowId,
         List<int>? userRowIds, string? userText, int take, CancellationToken ct)
     {

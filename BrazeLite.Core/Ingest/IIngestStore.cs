@@ -16,6 +16,16 @@ public interface IIngestStore : IDisposable
 
     UserProfile? FindUser(UserKey key);
 
+    /// <summary>Up to <paramref name="count"/> users after row <paramref name="rowId"/>, in row order (a broadcast's next chunk).</summary>
+    IReadOnlyList<UserProfile> UsersAfter(int rowId, int count);
+
+    int CountUsers();
+
+    void AddBroadcast(BroadcastEntity row);
+
+    /// <summary>Writes a broadcast's status and progress.</summary>
+    void UpdateBroadcast(BroadcastEntity row);
+
     /// <summary>Inserts a new profile (setting its <see cref="UserProfile.RowId"/>) or updates a stored one.</summary>
     void SaveUser(UserProfile profile);
 

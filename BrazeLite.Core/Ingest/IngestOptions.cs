@@ -14,4 +14,8 @@ public sealed class IngestOptions
     /// <summary>Requests waiting for the writer beyond which new ones wait to be queued (back-pressure).</summary>
     [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 20_000;
+
+    /// <summary>Users a broadcast works through per transaction; live requests share the writer between chunks.</summary>
+    [Range(1, 10_000)]
+    public int BroadcastChunk { get; set; } = 500;
 }

@@ -31,26 +31,7 @@ public sealed class MessagesSendCommand(MessagesSendRequest request, CampaignTar
             {
                 continue; // named twice (or by an external ID and an alias of the same user): sent once
             }
-            for (var i = 0; i < request.Messages.Count; i++)
-            {
-                var message = request.Messages[i];
-                var row = new MessageEntity
-                {
-                    DispatchId = dispatchId,
-                    CampaignRowId = target?.RowId,
-                    VariationId = message.MessageVariationId,
-                    VariantName = ChannelInfo.Label(message.Channel),
-                    Channel = message.Channel,
-                    UserRowId = user?.RowId,
-                    Recipient = key.ToString(),
-                    Content = contents[i],
-                    CreatedAt = now,
-                };
-                var refusal = user is null ? $"no user has {key}" : Refusal(message.Channel, user, request.SubscriptionState);
-                row.Status = refusal is null ? MessageStatus.Accepted : MessageStatus.Skipped;
-                row.Reason = refusal;
-                messages.Add(row);
-            }
+            AddRows(request, contents, target?.RowId, dispatchId, user, key.ToString(), now, messages);
             if (user is null)
             {
                 errors.Add($"no user has {key}");
@@ -75,6 +56,31 @@ public sealed class MessagesSendCommand(MessagesSendRequest request, CampaignTar
         var answer = new SendAnswer(201, SendAnswer.Success, dispatchId, request.SendId, errors.Count > 0 ? errors : null);
         Idempotency.Remember(store, caller, answer, now);
         return answer;
+    }
+
+    /// <summary>One row per messaging object for one user (or for a name no user has), with what may reach them.</summary>
+    internal static void AddRows(MessagesSendRequest request, IReadOnlyList<string> contents, int? campaignRowId, string dispatchId,
+        UserProfile? user, string recipient, DateTimeOffset now, List<MessageEntity> messages)
+    {
+        for (var i = 0; i < request.Messages.Count; i++)
+        {
+            var message = request.Messages[i];
+            var refusal = user is null ? $"no user has {recipient}" : Refusal(message.Channel, user, request.SubscriptionState);
+            messages.Add(new MessageEntity
+            {
+                DispatchId = dispatchId,
+                CampaignRowId = campaignRowId,
+                VariationId = message.MessageVariationId,
+                VariantName = ChannelInfo.Label(message.Channel),
+                Channel = message.Channel,
+                UserRowId = user?.RowId,
+                Recipient = recipient,
+                Content = contents[i],
+                CreatedAt = now,
+                Status = refusal is null ? MessageStatus.Accepted : MessageStatus.Skipped,
+                Reason = refusal,
+            });
+        }
     }
 
     /// <summary>

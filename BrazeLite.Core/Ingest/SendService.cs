@@ -7,7 +7,7 @@ namespace BrazeLite.Core.Ingest;
 /// The send path's front: the fatal checks Braze makes before anything is written (the campaign exists, has the right
 /// type and is active), then the one writer. A fatal answer writes no message.
 /// </summary>
-public sealed partial class SendService(CampaignDirectory campaigns, IngestWriter writer, TimeProvider time, ILogger<SendService> logger)
+public sealed partial class SendService(CampaignDirectory campaigns, IngestWriter writer, BroadcastRunner broadcasts, TimeProvider time, ILogger<SendService> logger)
 {
     public const string TriggerSendEndpoint = "POST /campaigns/trigger/send";
     public const string MessagesSendEndpoint = "POST /messages/send";
@@ -22,6 +22,10 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
             LogRefused(logger, endpoint, request.CampaignId, refusal.Message);
             Record(endpoint, refusal, caller, request.CampaignId);
             return refusal;
+        }
+        if (request.Broadcast)
+        {
+            return await BroadcastAsync(new StartBroadcastCommand(request.Kind, target, new BroadcastPayload(request.TriggerProperties), request.SendId, caller), endpoint, ct);
         }
         var answer = await writer.SubmitAsync(new TriggerSendCommand(request, target!, caller), ct);
         LogAccepted(logger, endpoint, target!.Campaign.CampaignId, answer.DispatchId ?? "(replayed)", request.Recipients.Count);
@@ -45,8 +49,25 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
                 return refusal;
             }
         }
+        if (request.Broadcast)
+        {
+            var payload = new BroadcastPayload(Messages: request.Messages, SubscriptionState: request.SubscriptionState);
+            return await BroadcastAsync(new StartBroadcastCommand(DispatchKind.MessagesSend, target, payload, request.SendId, caller), MessagesSendEndpoint, ct);
+        }
         var answer = await writer.SubmitAsync(new MessagesSendCommand(request, target, caller), ct);
         LogAccepted(logger, MessagesSendEndpoint, request.CampaignId ?? "(none)", answer.DispatchId ?? "(replayed)", request.Recipients.Count);
+        return answer;
+    }
+
+    /// <summary>Accepts a broadcast (committed before the answer) and starts working it through in the background.</summary>
+    private async Task<SendAnswer> BroadcastAsync(StartBroadcastCommand start, string endpoint, CancellationToken ct)
+    {
+        var answer = await writer.SubmitAsync(start, ct);
+        if (answer.Accepted && answer.DispatchId is { } dispatchId)
+        {
+            broadcasts.Start(dispatchId);
+            LogBroadcast(logger, endpoint, dispatchId);
+        }
         return answer;
     }
 
@@ -126,6 +147,9 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Endpoint} accepted for campaign {CampaignId}: dispatch {DispatchId}, {Recipients} recipient(s)")]
     private static partial void LogAccepted(ILogger logger, string endpoint, string campaignId, string dispatchId, int recipients);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Endpoint} broadcast accepted: dispatch {DispatchId}")]
+    private static partial void LogBroadcast(ILogger logger, string endpoint, string dispatchId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "users/track applied: {Attributes} attribute, {Events} event and {Purchases} purchase object(s), {Errors} problem(s)")]
     private static partial void LogTracked(ILogger logger, int attributes, int events, int purchases, int errors);

@@ -57,45 +57,7 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
             {
                 continue; // the same user twice in one request is sent once
             }
-            // A profile made by this request has received nothing yet: no need to ask.
-            var lastReceived = created ? null : store.LastReceived(target.RowId, user.RowId);
-            if (Eligibility.Refusal(campaign.Reeligibility, lastReceived, now) is { } notEligible)
-            {
-                messages.Add(Skipped(message, notEligible));
-                continue;
-            }
-            var variant = VariantAssigner.Assign(campaign, user.UserId);
-            if (variant is null)
-            {
-                message.VariationId = campaign.Control!.VariationId;
-                message.VariantName = ControlGroup.Name;
-                message.Status = MessageStatus.Control;
-                messages.Add(message);
-                store.RecordReceipt(target.RowId, user.RowId, now);
-                continue;
-            }
-            var reached = false;
-            foreach (var channel in campaign.Channels)
-            {
-                var row = Copy(message);
-                row.Channel = channel;
-                row.VariantName = variant.Name;
-                row.VariationId = variant.MessageFor(channel)?.MessageVariationId;
-                if (Consent.Refusal(campaign.MessageType, channel, user) is { } refusal)
-                {
-                    Skipped(row, refusal);
-                }
-                else
-                {
-                    row.Status = MessageStatus.Accepted;
-                    reached = true;
-                }
-                messages.Add(row);
-            }
-            if (reached)
-            {
-                store.RecordReceipt(target.RowId, user.RowId, now);
-            }
+            Decide(store, target, user, created, message, now, messages);
         }
 
         // The dispatch row holds the answer's problems, so it goes in once they are known (its messages refer to it).
@@ -120,8 +82,58 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
         return answer;
     }
 
+    /// <summary>
+    /// Decides for one user who may be sent the campaign: re-eligibility, then variant or control (stable bucketing), then
+    /// consent per channel; adds their rows to <paramref name="messages"/> and records the receipt when one is due.
+    /// <paramref name="message"/> carries what every row of theirs shares (dispatch, recipient, trigger properties).
+    /// </summary>
+    internal static void Decide(IIngestStore store, CampaignTarget target, UserProfile user, bool created, MessageEntity message,
+        DateTimeOffset now, List<MessageEntity> messages)
+    {
+        var campaign = target.Campaign;
+        // A profile made by this request has received nothing yet: no need to ask.
+        var lastReceived = created ? null : store.LastReceived(target.RowId, user.RowId);
+        if (Eligibility.Refusal(campaign.Reeligibility, lastReceived, now) is { } notEligible)
+        {
+            messages.Add(Skipped(message, notEligible));
+            return;
+        }
+        var variant = VariantAssigner.Assign(campaign, user.UserId);
+        if (variant is null)
+        {
+            message.VariationId = campaign.Control!.VariationId;
+            message.VariantName = ControlGroup.Name;
+            message.Status = MessageStatus.Control;
+            messages.Add(message);
+            store.RecordReceipt(target.RowId, user.RowId, now);
+            return;
+        }
+        var reached = false;
+        foreach (var channel in campaign.Channels)
+        {
+            var row = Copy(message);
+            row.Channel = channel;
+            row.VariantName = variant.Name;
+            row.VariationId = variant.MessageFor(channel)?.MessageVariationId;
+            if (Consent.Refusal(campaign.MessageType, channel, user) is { } refusal)
+            {
+                Skipped(row, refusal);
+            }
+            else
+            {
+                row.Status = MessageStatus.Accepted;
+                reached = true;
+            }
+            messages.Add(row);
+        }
+        if (reached)
+        {
+            store.RecordReceipt(target.RowId, user.RowId, now);
+        }
+    }
+
     /// <summary>The top-level trigger properties with the recipient's own on top (theirs win on conflicting keys).</summary>
-    private static JsonObject Merge(JsonObject? top, JsonObject? own)
+    internal static JsonObject Merge(JsonObject? top, JsonObject? own)
     {
         var merged = top?.DeepClone().AsObject() ?? [];
         if (own is not null)

@@ -1,5 +1,6 @@
 using Bunit;
 using BrazeLite.Core.Ingest;
+using BrazeLite.Core.Ingest.Storage;
 using Dashboard.Activity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -137,5 +138,25 @@ public sealed class ActivityLogPageTests : DashboardTestContext
         Assert.Contains("Variant B Email 0 0 —", rows);
         Assert.Contains("Control group — 0 0 1", rows);
         Assert.Equal($"/activity?campaign={_seed.Campaign.CampaignId}", cut.Find("a[href^='/activity']").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task BroadcastsPanel_ShowsEachBroadcastsProgressRunningFirst()
+    {
+        var at = Time.GetUtcNow();
+        var done = await _seed.DispatchAsync(at, null, "broadcast");
+        var running = await _seed.DispatchAsync(at.AddMinutes(1), null, "broadcast");
+        await _seed.Database.InsertAsync([
+            new BroadcastEntity { DispatchId = done, Kind = DispatchKind.TriggerSend, CampaignRowId = _seed.CampaignRowId, Status = BroadcastStatus.Completed, Total = 10, Processed = 10, Reached = 8, StartedAt = at, FinishedAt = at },
+            new BroadcastEntity { DispatchId = running, Kind = DispatchKind.TriggerSend, CampaignRowId = _seed.CampaignRowId, Status = BroadcastStatus.Running, Total = 10, Processed = 3, Reached = 3, StartedAt = at.AddMinutes(1) },
+        ]);
+
+        var cut = Render<BroadcastsPanel>(p => p.Add(x => x.CampaignId, _seed.Campaign.CampaignId).Add(x => x.RefreshEvery, TimeSpan.FromHours(1)));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, RowsOf(cut, "Broadcasts").Count));
+        var rows = RowsOf(cut, "Broadcasts");
+        Assert.StartsWith("2026-03-02 09:31:00 UTC Running 3 of 10 users 3", rows[0]);
+        Assert.StartsWith("2026-03-02 09:30:00 UTC Completed 10 of 10 users 8", rows[1]);
+        Assert.Contains($"dispatch_id {running}", rows[0]);
     }
 }

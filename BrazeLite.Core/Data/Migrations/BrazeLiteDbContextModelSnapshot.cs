@@ -269,6 +269,60 @@ namespace BrazeLite.Core.Data.Migrations
                     b.ToTable("ApiRequests", (string)null);
                 });
 
+            modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.BroadcastEntity", b =>
+                {
+                    b.Property<string>("DispatchId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CampaignRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastUserRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DispatchId");
+
+                    b.HasIndex("CampaignRowId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Broadcasts", (string)null);
+                });
+
             modelBuilder.Entity("BrazeLite.Core.Ingest.Storage.CampaignReceiptEntity", b =>
                 {
                     b.Property<int>("CampaignRowId")

@@ -95,3 +95,19 @@ public sealed class SendIdEntityConfiguration : IEntityTypeConfiguration<SendIdE
         b.HasOne<Campaigns.Storage.CampaignEntity>().WithMany().HasForeignKey(s => s.CampaignRowId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class BroadcastEntityConfiguration : IEntityTypeConfiguration<BroadcastEntity>
+{
+    public void Configure(EntityTypeBuilder<BroadcastEntity> b)
+    {
+        b.ToTable("Broadcasts");
+        b.HasKey(x => x.DispatchId);
+        b.Property(x => x.DispatchId).HasMaxLength(32);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Payload).IsRequired();
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.HasIndex(x => x.Status);
+        b.HasIndex(x => x.CampaignRowId);
+    }
+}

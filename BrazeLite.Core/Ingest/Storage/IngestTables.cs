@@ -19,5 +19,7 @@ public static class IngestTables
         public DbSet<ApiRequestEntity> ApiRequests => db.Set<ApiRequestEntity>();
 
         public DbSet<SendIdEntity> SendIds => db.Set<SendIdEntity>();
+
+        public DbSet<BroadcastEntity> Broadcasts => db.Set<BroadcastEntity>();
     }
 }

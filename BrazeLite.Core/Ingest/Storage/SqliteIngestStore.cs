@@ -86,28 +86,65 @@ public sealed class SqliteIngestStore : IIngestStore
             command.Parameters[1].Value = key.Label ?? "";
         }
         using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-        return new UserProfile
-        {
-            RowId = reader.GetInt32(0),
-            UserId = reader.GetString(1),
-            ExternalId = reader.IsDBNull(2) ? null : reader.GetString(2),
-            Email = reader.IsDBNull(3) ? null : reader.GetString(3),
-            AliasName = reader.IsDBNull(4) ? null : reader.GetString(4),
-            AliasLabel = reader.IsDBNull(5) ? null : reader.GetString(5),
-            Attributes = Json.ParseObject(reader.GetString(6)),
-            CustomAttributes = Json.ParseObject(reader.GetString(7)),
-            EmailSubscribe = reader.IsDBNull(8) ? null : SubscriptionStates.FromApi(reader.GetString(8)),
-            PushSubscribe = reader.IsDBNull(9) ? null : SubscriptionStates.FromApi(reader.GetString(9)),
-            SubscriptionGroups = Json.ParseObject(reader.GetString(10))
-                .ToDictionary(g => g.Key, g => g.Value?.GetValue<string>() == "subscribed", StringComparer.Ordinal),
-            CreatedAt = Time(reader.GetInt64(11)),
-            UpdatedAt = Time(reader.GetInt64(12)),
-        };
+        return reader.Read() ? ReadUser(reader) : null;
     }
+
+    public IReadOnlyList<UserProfile> UsersAfter(int rowId, int count)
+    {
+        var command = Command($"SELECT {UserColumns} FROM Users WHERE Id > $a ORDER BY Id LIMIT $b", "$a", "$b");
+        command.Parameters[0].Value = rowId;
+        command.Parameters[1].Value = count;
+        var users = new List<UserProfile>(count);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            users.Add(ReadUser(reader));
+        }
+        return users;
+    }
+
+    public int CountUsers() => Convert.ToInt32(Command("SELECT COUNT(*) FROM Users").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public void AddBroadcast(BroadcastEntity row)
+    {
+        var command = Command(
+            "INSERT INTO Broadcasts (DispatchId, Kind, CampaignRowId, Payload, Status, Total, Processed, Reached, LastUserRowId, Note, StartedAt, FinishedAt) "
+            + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)",
+            Names(12));
+        Bind(command,
+        [
+            row.DispatchId, row.Kind.ToString(), row.CampaignRowId, row.Payload, row.Status.ToString(), row.Total, row.Processed, row.Reached,
+            row.LastUserRowId, row.Note, row.StartedAt.UtcTicks, row.FinishedAt?.UtcTicks,
+        ]);
+        command.ExecuteNonQuery();
+    }
+
+    public void UpdateBroadcast(BroadcastEntity row)
+    {
+        var command = Command(
+            "UPDATE Broadcasts SET Status = $p0, Processed = $p1, Reached = $p2, LastUserRowId = $p3, Note = $p4, FinishedAt = $p5 WHERE DispatchId = $p6",
+            Names(7));
+        Bind(command, [row.Status.ToString(), row.Processed, row.Reached, row.LastUserRowId, row.Note, row.FinishedAt?.UtcTicks, row.DispatchId]);
+        command.ExecuteNonQuery();
+    }
+
+    private static UserProfile ReadUser(SqliteDataReader reader) => new UserProfile
+    {
+        RowId = reader.GetInt32(0),
+        UserId = reader.GetString(1),
+        ExternalId = reader.IsDBNull(2) ? null : reader.GetString(2),
+        Email = reader.IsDBNull(3) ? null : reader.GetString(3),
+        AliasName = reader.IsDBNull(4) ? null : reader.GetString(4),
+        AliasLabel = reader.IsDBNull(5) ? null : reader.GetString(5),
+        Attributes = Json.ParseObject(reader.GetString(6)),
+        CustomAttributes = Json.ParseObject(reader.GetString(7)),
+        EmailSubscribe = reader.IsDBNull(8) ? null : SubscriptionStates.FromApi(reader.GetString(8)),
+        PushSubscribe = reader.IsDBNull(9) ? null : SubscriptionStates.FromApi(reader.GetString(9)),
+        SubscriptionGroups = Json.ParseObject(reader.GetString(10))
+            .ToDictionary(g => g.Key, g => g.Value?.GetValue<string>() == "subscribed", StringComparer.Ordinal),
+        CreatedAt = Time(reader.GetInt64(11)),
+        UpdatedAt = Time(reader.GetInt64(12)),
+    };
 
     public void SaveUser(UserProfile profile)
     {

@@ -13,6 +13,9 @@ public sealed class ApiRateLimitOptions : IValidatableObject
     /// <summary><c>/users/track</c>.</summary>
     public RateLimit UsersTrack { get; set; } = new() { Limit = 3_000, Window = TimeSpan.FromSeconds(3) };
 
+    /// <summary>Sends with <c>broadcast: true</c>, counted on top of <see cref="Send"/>: Braze allows 250 a minute.</summary>
+    public RateLimit Broadcast { get; set; } = new() { Limit = 250, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary><c>/sends/id/create</c>: Braze allows 100 a day.</summary>
     public RateLimit SendIds { get; set; } = new() { Limit = 100, Window = TimeSpan.FromDays(1) };
 
@@ -21,7 +24,7 @@ public sealed class ApiRateLimitOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, limit) in new[] { ("Send", Send), ("UsersTrack", UsersTrack), ("SendIds", SendIds), ("Default", Default) })
+        foreach (var (name, limit) in new[] { ("Send", Send), ("UsersTrack", UsersTrack), ("Broadcast", Broadcast), ("SendIds", SendIds), ("Default", Default) })
         {
             if (limit.Limit < 1)
             {

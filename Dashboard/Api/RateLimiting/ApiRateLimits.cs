@@ -16,6 +16,7 @@ public static class ApiRateLimits
     public const string Send = "send";
     public const string UsersTrack = "users.track";
     public const string SendIds = "sends.id.create";
+    public const string Broadcast = "broadcast";
     public const string Default = "default";
 
     /// <summary>The limiter that counted this request, for the headers.</summary>
@@ -61,6 +62,23 @@ public static class ApiRateLimits
         return RateLimitPartition.Get($"{policy}:{keyId}", _ => limiter);
     }
 
+    /// <summary>
+    /// Counts a broadcast against its own limit (the request has passed the send limit already; only its body says it is
+    /// a broadcast). False when over the limit; the answer's headers then describe the broadcast limit.
+    /// </summary>
+    public static bool TryAcquireBroadcast(HttpContext context)
+    {
+        var keyId = context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value ?? "";
+        var limiter = context.RequestServices.GetRequiredService<Limiters>().For(Broadcast, keyId);
+        context.Features.Set(new Counted(limiter));
+        using var lease = limiter.AttemptAcquire();
+        if (!lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+        return lease.IsAcquired;
+    }
+
     /// <summary>Writes the rate-limit headers on the answers of the REST endpoints, errors included.</summary>
     public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -99,6 +117,7 @@ public static class ApiRateLimits
                 Send => options.Value.Send,
                 UsersTrack => options.Value.UsersTrack,
                 SendIds => options.Value.SendIds,
+                Broadcast => options.Value.Broadcast,
                 _ => options.Value.Default,
             };
             return new ClockWindowRateLimiter(limit.Limit, limit.Window, time);

@@ -7,5 +7,5 @@ public static class MessagesSendEndpoint
 {
     public static Task<IResult> HandleAsync(HttpContext context, SendService sends, CancellationToken ct) =>
         SendAnswers.HandleAsync(context, sends, SendService.MessagesSendEndpoint, MessagesSendReader.Read,
-            (request, caller) => sends.SendMessagesAsync(request, caller, ct), ct);
+            (request, caller) => sends.SendMessagesAsync(request, caller, ct), ct, isBroadcast: request => request.Broadcast);
 }

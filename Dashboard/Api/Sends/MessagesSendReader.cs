@@ -69,11 +69,7 @@ public static class MessagesSendReader
         {
             return Fail("Bad Request", "broadcast: true sends to every user, so it cannot be combined with external_user_ids or user_aliases; remove one of them.");
         }
-        if (broadcast)
-        {
-            return Fail("Bad Request", "broadcast: true is not available in BrazeLite yet; name the users (up to 50 per request).");
-        }
-        if (recipients!.Count == 0)
+        if (!broadcast && recipients!.Count == 0)
         {
             return Fail(TriggerSendReader.NoRecipients, "Name at least one user in \"external_user_ids\" or \"user_aliases\", or send \"broadcast\": true.");
         }

@@ -15,7 +15,8 @@ public static class SendAnswers
     /// is recorded in the activity log and writes nothing else), then submits it and answers once it is committed.
     /// </summary>
     public static async Task<IResult> HandleAsync<TRequest>(HttpContext context, SendService sends, string endpoint,
-        Func<JsonObject, (TRequest? Request, SendAnswer? Error)> read, Func<TRequest, SendCaller, Task<SendAnswer>> submit, CancellationToken ct)
+        Func<JsonObject, (TRequest? Request, SendAnswer? Error)> read, Func<TRequest, SendCaller, Task<SendAnswer>> submit, CancellationToken ct,
+        Func<TRequest, bool>? isBroadcast = null)
         where TRequest : class
     {
         var caller = SendCallers.From(context);
@@ -32,6 +33,13 @@ public static class SendAnswers
         {
             sends.Record(endpoint, error, caller, body.Root["campaign_id"]?.ToString());
             return ToResult(error);
+        }
+        if (isBroadcast?.Invoke(request!) == true && !RateLimiting.ApiRateLimits.TryAcquireBroadcast(context))
+        {
+            var limited = new SendAnswer(StatusCodes.Status429TooManyRequests, BrazeError.RateLimited,
+                Errors: ["This API key started more broadcasts than its limit allows in this window; try again after X-RateLimit-Reset."]);
+            sends.Record(endpoint, limited, caller, body.Root["campaign_id"]?.ToString());
+            return ToResult(limited);
         }
         return ToResult(await RunAsync(() => submit(request!, caller)));
     }

@@ -7,5 +7,5 @@ public static class TriggerSendEndpoint
 {
     public static Task<IResult> HandleAsync(HttpContext context, SendService sends, CancellationToken ct) =>
         SendAnswers.HandleAsync(context, sends, SendService.TriggerSendEndpoint, TriggerSendReader.Read,
-            (request, caller) => sends.TriggerAsync(request, caller, ct), ct);
+            (request, caller) => sends.TriggerAsync(request, caller, ct), ct, isBroadcast: request => request.Broadcast);
 }

@@ -56,11 +56,7 @@ public static class TriggerSendReader
         {
             return Fail("Bad Request", "broadcast: true sends to every eligible user, so it cannot be combined with recipients; remove one of them.");
         }
-        if (broadcast)
-        {
-            return Fail("Bad Request", "broadcast: true is not available in BrazeLite yet; name the recipients (up to 50 per request).");
-        }
-        if (list.Count == 0)
+        if (!broadcast && list.Count == 0)
         {
             return Fail(NoRecipients, "Name at least one recipient in \"recipients\", or send \"broadcast\": true.");
         }
