@@ -27,6 +27,9 @@ public sealed class DashboardApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app's SQLite file, for tests that set up what a marketer made earlier.</summary>
+    public string DatabasePath => _databasePath;
+
     /// <summary>What the app wrote to stdout and stderr so far, for failure messages.</summary>
     public string Output
     {
