@@ -14,7 +14,17 @@ public sealed class DashboardApiFactory : WebApplicationFactory<Program>
     /// <summary>A provisioned key with only <c>users.track</c>.</summary>
     public const string UsersTrackOnlyKey = "3c9a3e2e-7f0b-4d8a-9a51-0d6f2b7c1e02";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"brazelite-api-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _keepDatabase;
+
+    /// <summary>A fresh database, deleted at the end; or <paramref name="databasePath"/>, kept (a restart on the same file).</summary>
+    public DashboardApiFactory(string? databasePath = null, bool keepDatabase = false)
+    {
+        _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"brazelite-api-{Guid.NewGuid():N}.db");
+        _keepDatabase = keepDatabase;
+    }
+
+    public string DatabasePath => _databasePath;
 
     /// <summary>Further settings, applied over the defaults (set before the first client is made).</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
@@ -78,6 +88,9 @@ public sealed class DashboardApiFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
+        if (!_keepDatabase)
+        {
+            File.Delete(_databasePath);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using BrazeLite.Core.Ingest;
 using BrazeLite.Core.Ingest.Storage;
+using BrazeLite.Core.Campaigns.Storage;
 using Microsoft.EntityFrameworkCore;
 using static Dashboard.Tests.Api.Sends.SendTestSupport;
 
@@ -122,5 +123,40 @@ public sealed class BroadcastTests : IAsyncLifetime
 
         var done = await FinishedAsync(answer.DispatchId);
         Assert.Equal((BroadcastStatus.Completed, 0, 0), (done.Status, done.Total, done.Processed));
+    }
+
+    [Fact]
+    public async Task Broadcast_RunningWhenTheServerStopped_ResumesAtTheNextStart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"brazelite-resume-{Guid.NewGuid():N}.db");
+        string dispatchId;
+        await using (var before = new DashboardApiFactory(path, keepDatabase: true))
+        {
+            var client = before.CreateApiClient();
+            var campaign = await before.LaunchAsync(Campaign(f => f.Channels = [new ChannelForm { Channel = Channel.Email }]));
+            var users = Enumerable.Range(0, 12).Select(i => new Dictionary<string, object> { ["external_id"] = $"r-{i}", ["email"] = $"r-{i}@example.com" });
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/users/track", JsonSerializer.Serialize(new { attributes = users }))).Status);
+            // As the writer leaves it when the process dies right after accepting: the dispatch and a broadcast not started.
+            dispatchId = Guid.CreateVersion7().ToString("N");
+            await before.ReadAsync(async db =>
+            {
+                var rowId = await db.Campaigns.Where(c => c.CampaignId == campaign.CampaignId).Select(c => c.Id).SingleAsync();
+                db.Dispatches.Add(new DispatchEntity { DispatchId = dispatchId, Kind = DispatchKind.TriggerSend, CampaignRowId = rowId, Broadcast = true, Recipients = 12, SendId = dispatchId, ReceivedAt = DateTimeOffset.UtcNow });
+                db.Broadcasts.Add(new BroadcastEntity { DispatchId = dispatchId, Kind = DispatchKind.TriggerSend, CampaignRowId = rowId, Status = BroadcastStatus.Running, Total = 12, Payload = new BroadcastPayload().ToJson(), StartedAt = DateTimeOffset.UtcNow });
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        await using var after = new DashboardApiFactory(path);
+        after.Settings["Ingest:BroadcastChunk"] = "5";
+        after.CreateApiClient();
+        BroadcastEntity done = null!;
+        for (var i = 0; i < 200 && (done = await after.ReadAsync(db => db.Broadcasts.AsNoTracking().SingleAsync(b => b.DispatchId == dispatchId))).Status == BroadcastStatus.Running; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal((BroadcastStatus.Completed, 12, 12), (done.Status, done.Processed, done.Reached));
+        Assert.Equal(12, await after.ReadAsync(db => db.Messages.CountAsync(m => m.DispatchId == dispatchId && m.Status == MessageStatus.Accepted)));
     }
 }
