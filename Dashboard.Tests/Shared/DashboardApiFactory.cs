@@ -17,8 +17,13 @@ public sealed class DashboardApiFactory : WebApplicationFactory<Program>
     private readonly string _databasePath;
     private readonly bool _keepDatabase;
 
-    /// <summary>A fresh database, deleted at the end; or <paramref name="databasePath"/>, kept (a restart on the same file).</summary>
-    public DashboardApiFactory(string? databasePath = null, bool keepDatabase = false)
+    /// <summary>A fresh database, deleted at the end (the class fixtures' constructor).</summary>
+    public DashboardApiFactory() : this(null)
+    {
+    }
+
+    /// <summary><paramref name="databasePath"/> (or a fresh file), kept at the end when <paramref name="keepDatabase"/>: a restart on the same file.</summary>
+    internal DashboardApiFactory(string? databasePath, bool keepDatabase = false)
     {
         _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"brazelite-api-{Guid.NewGuid():N}.db");
         _keepDatabase = keepDatabase;
