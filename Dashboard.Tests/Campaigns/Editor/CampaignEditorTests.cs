@@ -274,6 +274,41 @@ public class CampaignEditorTests : DashboardTestContext
     }
 
     [Fact]
+    public void Delivery_ScheduleEndBeforeStart_ShowsMessageNextToTheEnd()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Delivery");
+
+        Type(cut, "Campaign start (UTC)", "2026-12-24T09:00");
+        Type(cut, "Campaign end (UTC)", "2026-12-23T09:00");
+
+        cut.WaitForAssertion(() => Assert.Equal("The campaign's end must come after its start.", ErrorUnder(cut, "Campaign end (UTC)")));
+        Assert.Equal(new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero), form.StartsAt);
+    }
+
+    [Theory]
+    [InlineData(MessageType.Transactional, true)]
+    [InlineData(MessageType.Marketing, false)]
+    public void Delivery_CreateNewProfilesSwitch_OnlyForTransactionalCampaigns(MessageType type, bool shown)
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        form.MessageType = type;
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Delivery");
+
+        var switches = cut.FindAll("label").Where(l => l.TextContent.Contains("Create new profiles")).ToList();
+
+        Assert.Equal(shown, switches.Count == 1);
+        if (shown)
+        {
+            switches[0].QuerySelector("input")!.Change(false);
+            cut.WaitForAssertion(() => Assert.False(form.CreateNewProfiles));
+            Assert.Contains("only existing profiles are sent to", TextOf(cut));
+        }
+    }
+
+    [Fact]
     public void Delivery_ZeroMinutes_IsAccepted()
     {
         var form = ValidForm(CampaignType.ApiTriggered);
