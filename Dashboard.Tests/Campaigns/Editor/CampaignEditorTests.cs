@@ -52,7 +52,7 @@ public class CampaignEditorTests : DashboardTestContext
     }
 
     [Fact]
-    public void Review_InvalidCampaign_ListsEveryProblemAndEachLinksToItsStep()
+    public async Task Review_InvalidCampaign_ListsEveryProblemAndEachLinksToItsStep()
     {
         var cut = RenderNew(CampaignType.ApiTriggered);
         GoToStep(cut, "Review");
@@ -62,7 +62,8 @@ public class CampaignEditorTests : DashboardTestContext
         Assert.Contains("Details: Give the campaign a name.", problems);
         Assert.Contains("Channels and messages: Add at least one messaging channel.", problems);
         NoticeSaying(cut, "2 problems stop this campaign from being saved:");
-        cut.FindAll("ul[aria-label=Problems] button").Single(b => b.TextContent.Contains("Add at least one messaging channel.")).Click();
+        // Found and clicked in one go: the review re-renders as its checks finish, which would drop a button found earlier.
+        await cut.InvokeAsync(() => cut.FindAll("ul[aria-label=Problems] button").Single(b => b.TextContent.Contains("Add at least one messaging channel.")).Click());
         cut.WaitForAssertion(() => Assert.Equal("true", cut.FindAll("button[role=tab]")[1].GetAttribute("aria-selected")));
         Assert.Equal("Add channel", Button(cut, "Add channel").TextContent.Trim());
     }
