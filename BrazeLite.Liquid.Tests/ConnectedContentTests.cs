@@ -19,6 +19,10 @@ public sealed class ConnectedContentTests
         }
     }
 
+    // The resolvers answer in milliseconds, but a busy machine can starve their continuations: these tests are about
+    // awaiting, so they leave the deadline out of it (the deadline has its own test below).
+    private static readonly LiquidRenderOptions Unhurried = LiquidRenderOptions.Default with { Timeout = TimeSpan.FromSeconds(60) };
+
     private static LiquidRenderContext With(IConnectedContentResolver resolver, params (string Key, object? Value)[] variables) =>
         new(Vars(variables)) { ConnectedContent = resolver };
 
@@ -28,7 +32,7 @@ public sealed class ConnectedContentTests
         var resolver = new WaitingResolver(r => new ConnectedContentResponse($$"""{"points":{{r.Url.Length}},"tier":"gold"}"""));
         var template = ParseOk("{% connected_content https://api.example.com/users/{{ id }} :save profile %}{{ profile.tier }} {{ profile.__http_status_code__ }}");
 
-        var result = await template.RenderAsync(With(resolver, ("id", 7)));
+        var result = await template.RenderAsync(With(resolver, ("id", 7)), Unhurried);
 
         Assert.Empty(result.Errors);
         Assert.Equal("gold 200", result.Output);
@@ -54,7 +58,7 @@ public sealed class ConnectedContentTests
             + "{% capture c %}{% connected_content https://x.test/9 %}{% endcapture %}({{ c }})"
             + "{% case 1 %}{% when 1 %}{% connected_content https://x.test/5 %}{% endcase %}";
 
-        var result = await ParseOk(source).RenderAsync(With(resolver));
+        var result = await ParseOk(source).RenderAsync(With(resolver), Unhurried);
 
         Assert.Equal("[1][3]([9])[5]", result.Output);
         Assert.Equal(["https://x.test/1", "https://x.test/3", "https://x.test/9", "https://x.test/5"], resolver.Requests.Select(r => r.Url));
@@ -69,7 +73,7 @@ public sealed class ConnectedContentTests
             Partials = new DictionaryPartialProvider(new Dictionary<string, string> { ["stock"] = "{% connected_content https://x.test/stock %}" }),
         };
 
-        var result = await ParseOk("{% render 'stock' %} / {% include 'stock' %}").RenderAsync(context);
+        var result = await ParseOk("{% render 'stock' %} / {% include 'stock' %}").RenderAsync(context, Unhurried);
 
         Assert.Empty(result.Errors);
         Assert.Equal("stock: 3 / stock: 3", result.Output);
@@ -81,7 +85,7 @@ public sealed class ConnectedContentTests
         var resolver = new WaitingResolver(_ => new ConnectedContentResponse("{}"));
         const string source = """{% connected_content https://api.example.com/orders :method post :headers {"X-Key": "{{ key }}", "Accept": "application/json"} :body id={{ id }}&n=2 :content_type application/json :basic_auth shop_credential :retry :cache_max_age 900 :save order %}""";
 
-        await ParseOk(source).RenderAsync(With(resolver, ("key", "k-1"), ("id", 42)));
+        await ParseOk(source).RenderAsync(With(resolver, ("key", "k-1"), ("id", 42)), Unhurried);
 
         var request = Assert.Single(resolver.Requests);
         Assert.Equal("https://api.example.com/orders", request.Url);
@@ -121,7 +125,7 @@ public sealed class ConnectedContentTests
     {
         var resolver = new WaitingResolver(r => new ConnectedContentResponse(r.SaveAs is null ? "Not found" : """{"error":"missing"}""", 404));
         var result = await ParseOk("[{% connected_content https://x.test/a %}]{% connected_content https://x.test/b :save r %}{{ r.error }} {{ r.__http_status_code__ }}")
-            .RenderAsync(With(resolver));
+            .RenderAsync(With(resolver), Unhurried);
         Assert.Equal("[]missing 404", result.Output);
     }
 
@@ -129,7 +133,7 @@ public sealed class ConnectedContentTests
     public async Task Headers_NotAJsonObject_IsARenderErrorNamingTheText()
     {
         var resolver = new WaitingResolver(_ => new ConnectedContentResponse("x"));
-        var result = await ParseOk("{% connected_content https://x.test :headers [1] %}").RenderAsync(With(resolver));
+        var result = await ParseOk("{% connected_content https://x.test :headers [1] %}").RenderAsync(With(resolver), Unhurried);
         Assert.Contains("connected_content :headers must be a JSON object of header names to values, not [1]", Assert.Single(result.Errors).Message);
     }
 
