@@ -99,8 +99,9 @@ public sealed class CampaignExportTests(DashboardApiFactory factory) : IClassFix
     public async Task Details_TriggeredCampaign_KeysMessagesByVariationIdWithControlAndConversionWindowsInSeconds()
     {
         var form = await factory.LaunchAsync(SampleCampaigns.Triggered($"Details {Guid.NewGuid():N}"));
-        var user = $"d-{Guid.NewGuid():N}";
-        Assert.Equal(HttpStatusCode.Created, (await _client.TriggerAsync(new { campaign_id = form.CampaignId, recipients = new[] { NewUser(user) } })).Status);
+        // Ten users: one alone lands in the 10% control group (and is sent nothing) one time in ten.
+        var users = Enumerable.Range(0, 10).Select(_ => NewUser($"d-{Guid.NewGuid():N}")).ToArray();
+        Assert.Equal(HttpStatusCode.Created, (await _client.TriggerAsync(new { campaign_id = form.CampaignId, recipients = users })).Status);
 
         var answer = await GetAsync($"/campaigns/details?campaign_id={form.CampaignId}");
 
