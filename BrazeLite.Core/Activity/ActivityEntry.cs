@@ -46,13 +46,6 @@ public sealed record ActivityEntry
 
     /// <summary>A rejected request's HTTP status.</summary>
     public int? StatusCode { get; init; }
-
-    internal static string EndpointOf(DispatchKind kind) => kind switch
-    {
-        DispatchKind.MessagesSend => SendService.MessagesSendEndpoint,
-        DispatchKind.AjoExecution => SendService.AjoExecutionEndpoint,
-        _ => SendService.TriggerSendEndpoint,
-    };
 }
 
 /// <summary>The activity log's filters; every one optional. <see cref="Limit"/> grows as the marketer asks for more.</summary>

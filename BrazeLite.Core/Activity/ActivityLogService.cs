@@ -89,7 +89,7 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
             })
             .ToListAsync(ct);
         return rows
-            .Select(r => new BroadcastProgress(r.DispatchId, r.SendId, r.Campaign?.CampaignId, r.Campaign?.Name, ActivityEntry.EndpointOf(r.Kind),
+            .Select(r => new BroadcastProgress(r.DispatchId, r.SendId, r.Campaign?.CampaignId, r.Campaign?.Name, SendService.EndpointOf(r.Kind),
                 r.Status.ToString(), r.Total, r.Processed, r.Reached, r.StartedAt, r.FinishedAt, r.Note))
             .OrderByDescending(b => b.Running).ToList();
     }
@@ -153,7 +153,7 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
                 MessageStatus.Skipped => ActivityStatus.Skipped,
                 _ => ActivityStatus.Control,
             },
-            Endpoint = ActivityEntry.EndpointOf(r.Kind),
+            Endpoint = SendService.EndpointOf(r.Kind),
             CampaignId = r.Campaign?.CampaignId,
             CampaignName = r.Campaign?.Name,
             Variant = r.VariantName,

@@ -13,9 +13,17 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
     public const string MessagesSendEndpoint = "POST /messages/send";
     public const string AjoExecutionEndpoint = "POST /ajo/im/executions/unitary";
 
+    /// <summary>The door a dispatch came through, as the activity log names it.</summary>
+    public static string EndpointOf(DispatchKind kind) => kind switch
+    {
+        DispatchKind.MessagesSend => MessagesSendEndpoint,
+        DispatchKind.AjoExecution => AjoExecutionEndpoint,
+        _ => TriggerSendEndpoint,
+    };
+
     public async Task<SendAnswer> TriggerAsync(TriggerSendRequest request, SendCaller caller, CancellationToken ct = default)
     {
-        var endpoint = request.Kind == DispatchKind.AjoExecution ? AjoExecutionEndpoint : TriggerSendEndpoint;
+        var endpoint = EndpointOf(request.Kind);
         var target = await campaigns.FindAsync(request.CampaignId, ct);
         if ((Refusal(target, request.CampaignId) ?? ScheduleRefusal(target!.Campaign)) is { } refusal)
         {

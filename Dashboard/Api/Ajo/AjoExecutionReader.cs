@@ -16,11 +16,11 @@ public static class AjoExecutionReader
 {
     public static (TriggerSendRequest? Request, string? Error) Read(JsonObject body)
     {
-        if (!MessagingObjectReader.IsText(body["requestId"], out var requestId) || requestId.Length > SendLimits.MaxRequestIdLength)
+        if (!JsonText.IsText(body["requestId"], out var requestId) || requestId.Length > SendLimits.MaxRequestIdLength)
         {
             return (null, $"requestId is required: a string of at most {SendLimits.MaxRequestIdLength} characters.");
         }
-        if (!MessagingObjectReader.IsText(body["campaignId"], out var campaignId))
+        if (!JsonText.IsText(body["campaignId"], out var campaignId))
         {
             return (null, "campaignId is required: the campaign's ID from its page in the dashboard.");
         }
@@ -57,15 +57,15 @@ public static class AjoExecutionReader
         {
             return (null, $"{at} must be an object.");
         }
-        if (!MessagingObjectReader.IsText(r["type"], out _))
+        if (!JsonText.IsText(r["type"], out _))
         {
             return (null, $"{at}.type is required (\"aep\").");
         }
-        if (!MessagingObjectReader.IsText(r["userId"], out var userId) || userId.Length > UserLimits.MaxIdLength)
+        if (!JsonText.IsText(r["userId"], out var userId) || userId.Length > UserLimits.MaxIdLength)
         {
             return (null, $"{at}.userId is required: a string of at most {UserLimits.MaxIdLength} characters.");
         }
-        if (!MessagingObjectReader.IsText(r["namespace"], out var ns))
+        if (!JsonText.IsText(r["namespace"], out var ns))
         {
             return (null, $"{at}.namespace is required: \"email\", or the identity namespace userId belongs to.");
         }

@@ -96,7 +96,7 @@ public static partial class CampaignExportEndpoints
         {
             return TypedResults.Json(new BrazeError(bodyError!.Message, bodyError.Errors), ApiJson.Options, statusCode: status);
         }
-        if (!MessagingObjectReader.IsText(body.Root["campaign_id"], out var campaignId))
+        if (!JsonText.IsText(body.Root["campaign_id"], out var campaignId))
         {
             return Error(BadCampaignId, "Add \"campaign_id\": the campaign's API identifier.");
         }

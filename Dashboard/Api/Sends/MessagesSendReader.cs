@@ -17,7 +17,7 @@ public static class MessagesSendReader
         string? campaignId = null;
         if (body["campaign_id"] is { } idNode)
         {
-            if (!MessagingObjectReader.IsText(idNode, out var id))
+            if (!JsonText.IsText(idNode, out var id))
             {
                 return Fail(TriggerSendReader.BadCampaignId);
             }
@@ -110,7 +110,7 @@ public static class MessagesSendReader
             }
             for (var i = 0; i < ids.Count; i++)
             {
-                if (!MessagingObjectReader.IsText(ids[i], out var id) || id.Length > UserLimits.MaxIdLength)
+                if (!JsonText.IsText(ids[i], out var id) || id.Length > UserLimits.MaxIdLength)
                 {
                     return (null, SendAnswer.Fatal("Bad Request", $"external_user_ids[{i}] must be a non-empty string of at most {UserLimits.MaxIdLength} characters."));
                 }
@@ -125,7 +125,7 @@ public static class MessagesSendReader
             }
             for (var i = 0; i < aliases.Count; i++)
             {
-                if (aliases[i] is not JsonObject a || !MessagingObjectReader.IsText(a["alias_name"], out var name) || !MessagingObjectReader.IsText(a["alias_label"], out var label))
+                if (aliases[i] is not JsonObject a || !JsonText.IsText(a["alias_name"], out var name) || !JsonText.IsText(a["alias_label"], out var label))
                 {
                     return (null, SendAnswer.Fatal("Bad Request", $"user_aliases[{i}] must be {{\"alias_name\": \"...\", \"alias_label\": \"...\"}}."));
                 }

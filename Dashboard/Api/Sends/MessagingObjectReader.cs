@@ -29,7 +29,7 @@ public static class MessagingObjectReader
         string? variationId = null;
         if (o["message_variation_id"] is { } v)
         {
-            if (!IsText(v, out var id))
+            if (!JsonText.IsText(v, out var id))
             {
                 return Bad($"{at}.message_variation_id must be a non-empty string.");
             }
@@ -64,23 +64,23 @@ public static class MessagingObjectReader
 
     private static SendAnswer? Email(JsonObject o, string at)
     {
-        if (!IsText(o["app_id"], out _))
+        if (!JsonText.IsText(o["app_id"], out _))
         {
             return Fatal($"{at}.app_id is required (any placeholder string where no app applies).");
         }
-        if (!IsText(o["from"], out var from) || !EmailAddress.IsValidSender(from))
+        if (!JsonText.IsText(o["from"], out var from) || !EmailAddress.IsValidSender(from))
         {
             return Fatal($"{at}.from is required, as \"Display Name <email@address.com>\" or an address.");
         }
-        if (!IsText(o["body"], out _))
+        if (!JsonText.IsText(o["body"], out _))
         {
             return Fatal($"{at}.body (the HTML body) is required.");
         }
-        if (o["reply_to"] is { } reply && (!IsText(reply, out var replyTo) || !EmailAddress.IsValidSender(replyTo)))
+        if (o["reply_to"] is { } reply && (!JsonText.IsText(reply, out var replyTo) || !EmailAddress.IsValidSender(replyTo)))
         {
             return Fatal($"{at}.reply_to must be an email address.");
         }
-        if (o["bcc"] is { } bcc && (!IsText(bcc, out var bccAddress) || !EmailAddress.IsValid(bccAddress)))
+        if (o["bcc"] is { } bcc && (!JsonText.IsText(bcc, out var bccAddress) || !EmailAddress.IsValid(bccAddress)))
         {
             return Fatal($"{at}.bcc must be an email address.");
         }
@@ -96,15 +96,15 @@ public static class MessagingObjectReader
 
     private static SendAnswer? Sms(JsonObject o, string at)
     {
-        if (!IsText(o["subscription_group_id"], out _))
+        if (!JsonText.IsText(o["subscription_group_id"], out _))
         {
             return Fatal($"{at}.subscription_group_id is required.");
         }
-        if (!IsText(o["app_id"], out _))
+        if (!JsonText.IsText(o["app_id"], out _))
         {
             return Fatal($"{at}.app_id is required.");
         }
-        if (!IsText(o["body"], out _))
+        if (!JsonText.IsText(o["body"], out _))
         {
             return Fatal($"{at}.body is required.");
         }
@@ -118,15 +118,15 @@ public static class MessagingObjectReader
     private static SendAnswer? Push(JsonObject o, string at, bool needsTitle)
     {
         var alert = o["alert"];
-        var alertOk = IsText(alert, out _)
-            || (!needsTitle && alert is JsonObject a && IsText(a["body"], out _) && (a["title"] is null || a["title"]!.GetValueKind() == JsonValueKind.String));
+        var alertOk = JsonText.IsText(alert, out _)
+            || (!needsTitle && alert is JsonObject a && JsonText.IsText(a["body"], out _) && (a["title"] is null || a["title"]!.GetValueKind() == JsonValueKind.String));
         if (!alertOk)
         {
             return Fatal(needsTitle
                 ? $"{at}.alert (the notification's text) is required."
                 : $"{at}.alert is required: a string, or {{\"title\": \"...\", \"body\": \"...\"}}.");
         }
-        if (needsTitle && !IsText(o["title"], out _))
+        if (needsTitle && !JsonText.IsText(o["title"], out _))
         {
             return Fatal($"{at}.title is required.");
         }
@@ -136,7 +136,7 @@ public static class MessagingObjectReader
         }
         foreach (var field in new[] { "custom_uri", "image_url" })
         {
-            if (o[field] is { } value && (!IsText(value, out var url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out _)))
+            if (o[field] is { } value && (!JsonText.IsText(value, out var url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out _)))
             {
                 return Fatal($"{at}.{field} must be an absolute URI.");
             }
@@ -146,11 +146,11 @@ public static class MessagingObjectReader
 
     private static SendAnswer? Webhook(JsonObject o, string at)
     {
-        if (!IsText(o["url"], out var url) || !Urls.IsHttpTemplate(url))
+        if (!JsonText.IsText(o["url"], out var url) || !Urls.IsHttpTemplate(url))
         {
             return Fatal($"{at}.url is required: an http or https URL.");
         }
-        if (!IsText(o["request_method"], out var method) || !WebhookMethods.Contains(method.ToUpperInvariant()))
+        if (!JsonText.IsText(o["request_method"], out var method) || !WebhookMethods.Contains(method.ToUpperInvariant()))
         {
             return Fatal($"{at}.request_method is required: one of {string.Join(", ", WebhookMethods)}.");
         }
@@ -163,19 +163,19 @@ public static class MessagingObjectReader
 
     private static SendAnswer? ContentCard(JsonObject o, string at)
     {
-        if (!IsText(o["type"], out var type) || !CardTypes.Contains(type))
+        if (!JsonText.IsText(o["type"], out var type) || !CardTypes.Contains(type))
         {
             return Fatal($"{at}.type is required: one of {string.Join(", ", CardTypes)}.");
         }
-        if (!IsText(o["title"], out _))
+        if (!JsonText.IsText(o["title"], out _))
         {
             return Fatal($"{at}.title is required.");
         }
-        if (!IsText(o["description"], out _))
+        if (!JsonText.IsText(o["description"], out _))
         {
             return Fatal($"{at}.description is required.");
         }
-        if (type != "CLASSIC" && !IsText(o["image_url"], out _))
+        if (type != "CLASSIC" && !JsonText.IsText(o["image_url"], out _))
         {
             return Fatal($"{at}.image_url is required for a {type} card.");
         }
@@ -183,7 +183,7 @@ public static class MessagingObjectReader
         {
             return Fatal($"{at} takes expire_at or time_to_live, not both.");
         }
-        if (o["expire_at"] is { } expire && (!IsText(expire, out var when) || !DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        if (o["expire_at"] is { } expire && (!JsonText.IsText(expire, out var when) || !DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, out _)))
         {
             return Fatal($"{at}.expire_at must be an ISO 8601 time.");
         }
@@ -211,12 +211,6 @@ public static class MessagingObjectReader
         node is null or JsonObject ? null : Fatal($"{at} must be an object.");
 
     private static int Size(JsonObject content) => Encoding.UTF8.GetByteCount(content.ToJsonString());
-
-    internal static bool IsText(JsonNode? node, out string value)
-    {
-        value = node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "";
-        return value.Trim().Length > 0;
-    }
 
     private static SendAnswer Fatal(string detail) => SendAnswer.Fatal("Bad Request", detail);
 

@@ -129,7 +129,7 @@ public static class TriggerSendReader
         var keys = new List<UserKey>();
         if (r["external_user_id"] is { } external)
         {
-            if (!IsText(external, out var id) || id.Length > UserLimits.MaxIdLength)
+            if (!JsonText.IsText(external, out var id) || id.Length > UserLimits.MaxIdLength)
             {
                 return (null, $"{at}.external_user_id must be a non-empty string of at most {UserLimits.MaxIdLength} characters.");
             }
@@ -137,7 +137,7 @@ public static class TriggerSendReader
         }
         if (r["user_alias"] is { } alias)
         {
-            if (alias is not JsonObject a || !IsText(a["alias_name"], out var name) || !IsText(a["alias_label"], out var label))
+            if (alias is not JsonObject a || !JsonText.IsText(a["alias_name"], out var name) || !JsonText.IsText(a["alias_label"], out var label))
             {
                 return (null, $"{at}.user_alias must be {{\"alias_name\": \"...\", \"alias_label\": \"...\"}}.");
             }
@@ -145,7 +145,7 @@ public static class TriggerSendReader
         }
         if (r["email"] is { } email)
         {
-            if (!IsText(email, out var address) || !BrazeLite.Core.Campaigns.EmailAddress.IsValid(address))
+            if (!JsonText.IsText(email, out var address) || !BrazeLite.Core.Campaigns.EmailAddress.IsValid(address))
             {
                 return (null, $"{at}.email must be an email address.");
             }
@@ -153,7 +153,7 @@ public static class TriggerSendReader
         }
         if (r["braze_id"] is { } brazeId)
         {
-            if (!IsText(brazeId, out var id))
+            if (!JsonText.IsText(brazeId, out var id))
             {
                 return (null, $"{at}.braze_id must be a non-empty string.");
             }
@@ -190,12 +190,6 @@ public static class TriggerSendReader
             return (null, $"{at}: send_to_existing_only: false cannot create a user from an alias; use external_user_id or email.");
         }
         return (new TriggerRecipient(keys[0], properties, existingOnly, attributes), null);
-    }
-
-    private static bool IsText(JsonNode? node, out string value)
-    {
-        value = node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "";
-        return value.Trim().Length > 0;
     }
 
     private static (TriggerSendRequest?, SendAnswer?) Fail(string message, params string[] errors) => (null, SendAnswer.Fatal(message, errors));
