@@ -47,6 +47,7 @@ public static class CoreSetup
 
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IIngestStoreFactory, SqliteIngestStoreFactory>();
+        builder.Services.AddSingleton<CommitSignal>();
         builder.Services.AddSingleton<IngestWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestWriter>());
         builder.Services.AddSingleton<CampaignDirectory>();

@@ -1,4 +1,5 @@
 using BrazeLite.Core;
+using BrazeLite.Core.Delivery;
 using Dashboard.Api;
 using Dashboard.Campaigns.Handoff;
 using Dashboard.Components;
@@ -20,6 +21,7 @@ public static class DashboardSetup
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024);
         builder.Services.AddMudServices();
         builder.AddBrazeLiteCore();
+        builder.AddDelivery();
         builder.Services.AddPreview();
         builder.Services.AddHandoff();
         builder.Services.AddBrazeApi();

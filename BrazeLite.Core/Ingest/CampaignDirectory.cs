@@ -17,6 +17,7 @@ public sealed class CampaignDirectory
 {
     private readonly IDbContextFactory<BrazeLiteDbContext> _dbFactory;
     private readonly ConcurrentDictionary<string, CampaignTarget> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, CampaignTarget> _byRow = new();
     private long _version;
 
     public CampaignDirectory(IDbContextFactory<BrazeLiteDbContext> dbFactory, CampaignChanges changes)
@@ -25,7 +26,14 @@ public sealed class CampaignDirectory
         changes.Changed += id =>
         {
             Interlocked.Increment(ref _version);
-            _cache.TryRemove(Ids.Key(id), out _);
+            if (_cache.TryRemove(Ids.Key(id), out var removed))
+            {
+                _byRow.TryRemove(removed.RowId, out _);
+            }
+            else
+            {
+                _byRow.Clear();
+            }
         };
     }
 
@@ -48,6 +56,28 @@ public sealed class CampaignDirectory
         if (Interlocked.Read(ref _version) == version)
         {
             _cache[key] = target;
+        }
+        return target;
+    }
+
+    /// <summary>The campaign of row <paramref name="rowId"/> as it is now (the dispatcher renders with the current copy), or null when deleted.</summary>
+    public async ValueTask<CampaignTarget?> FindByRowAsync(int rowId, CancellationToken ct = default)
+    {
+        if (_byRow.TryGetValue(rowId, out var cached))
+        {
+            return cached;
+        }
+        var version = Interlocked.Read(ref _version);
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.Campaigns.AsNoTracking().Include(c => c.Variations).FirstOrDefaultAsync(c => c.Id == rowId, ct);
+        if (entity is null)
+        {
+            return null;
+        }
+        var target = new CampaignTarget(entity.Id, CampaignStorage.ToCampaign(entity));
+        if (Interlocked.Read(ref _version) == version)
+        {
+            _byRow[rowId] = target;
         }
         return target;
     }

@@ -14,7 +14,8 @@ public sealed partial class IngestWriter(
     IIngestStoreFactory stores,
     IOptions<IngestOptions> options,
     TimeProvider time,
-    ILogger<IngestWriter> logger) : BackgroundService
+    ILogger<IngestWriter> logger,
+    CommitSignal? committed = null) : BackgroundService
 {
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.Value.QueueCapacity)
     {
@@ -84,6 +85,7 @@ public sealed partial class IngestWriter(
                 }
             }
         }
+        committed?.Notify();
         foreach (var work in batch)
         {
             work.Complete();

@@ -10,6 +10,12 @@ public interface ITemplateRenderer
 {
     RenderedTemplate Render(string source, RenderData data, LiquidErrorMode mode, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="Render"/>, awaiting what the template waits for (a send's <c>connected_content</c> calls); a template
+    /// that waits for nothing renders on the synchronous path.
+    /// </summary>
+    ValueTask<RenderedTemplate> RenderAsync(string source, RenderData data, LiquidErrorMode mode, CancellationToken ct);
+
     /// <summary>The parse errors of <paramref name="source"/> (none when it parses), whatever the data.</summary>
     IReadOnlyList<RenderDiagnostic> ParseErrors(string source, LiquidErrorMode mode);
 

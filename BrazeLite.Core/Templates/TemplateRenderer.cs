@@ -30,9 +30,28 @@ public sealed partial class TemplateRenderer(TimeProvider time, ILogger<Template
         var parsed = _cache.GetOrAdd(source, mode, ParseSource);
         if (parsed.Template is not { } template)
         {
-            return new RenderedTemplate("", false, null, parsed.Errors.Select(ToDiagnostic).ToList(), parsed.Warnings.Select(ToDiagnostic).ToList(), []);
+            return Unparsed(parsed);
         }
+        var (variables, context, options) = Prepare(data, mode);
+        return Result(template, variables, template.Render(context, options, ct));
+    }
 
+    public async ValueTask<RenderedTemplate> RenderAsync(string source, RenderData data, LiquidErrorMode mode, CancellationToken ct)
+    {
+        var parsed = _cache.GetOrAdd(source, mode, ParseSource);
+        if (parsed.Template is not { } template)
+        {
+            return Unparsed(parsed);
+        }
+        var (variables, context, options) = Prepare(data, mode);
+        return Result(template, variables, await template.RenderAsync(context, options, ct));
+    }
+
+    private static RenderedTemplate Unparsed(LiquidParseResult parsed) =>
+        new("", false, null, parsed.Errors.Select(ToDiagnostic).ToList(), parsed.Warnings.Select(ToDiagnostic).ToList(), []);
+
+    private (Dictionary<string, object?> Variables, LiquidRenderContext Context, LiquidRenderOptions Options) Prepare(RenderData data, LiquidErrorMode mode)
+    {
         var variables = data.ToVariables();
         var context = LiquidRenderContext.FromLiquidValues(variables) with
         {
@@ -46,7 +65,11 @@ public sealed partial class TemplateRenderer(TimeProvider time, ILogger<Template
             InlineErrors = true,
             PartialParseOptions = mode == LiquidErrorMode.Lax ? Lax : Strict,
         };
-        var result = template.Render(context, options, ct);
+        return (variables, context, options);
+    }
+
+    private RenderedTemplate Result(LiquidTemplate template, Dictionary<string, object?> variables, LiquidRenderResult result)
+    {
         if (result.Errors.Count > 0)
         {
             LogRenderErrors(result.Errors.Count, result.Errors[0].Message);

@@ -41,6 +41,9 @@ public static class AttributeUpdate
                 case StandardAttributes.SubscriptionGroups:
                     ApplyGroups(profile, value, problems);
                     break;
+                case StandardAttributes.PushTokens:
+                    PushTokens.Apply(profile, value, problems);
+                    break;
                 default:
                     if (StandardAttributes.IsProfileField(key))
                     {

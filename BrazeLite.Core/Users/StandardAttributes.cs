@@ -16,6 +16,7 @@ public static class StandardAttributes
     public const string EmailSubscribe = "email_subscribe";
     public const string PushSubscribe = "push_subscribe";
     public const string SubscriptionGroups = "subscription_groups";
+    public const string PushTokens = "push_tokens";
 
     /// <summary>Profile fields stored as they are (API name, template name).</summary>
     public static IReadOnlyList<(string ApiName, string TemplateName)> Profile { get; } =
@@ -36,7 +37,7 @@ public static class StandardAttributes
 
     private static readonly FrozenSet<string> Special = new[]
     {
-        ExternalId, UserAlias, BrazeId, UpdateExistingOnly, Email, EmailSubscribe, PushSubscribe, SubscriptionGroups,
+        ExternalId, UserAlias, BrazeId, UpdateExistingOnly, Email, EmailSubscribe, PushSubscribe, SubscriptionGroups, PushTokens,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsProfileField(string key) => TemplateNames.ContainsKey(key);

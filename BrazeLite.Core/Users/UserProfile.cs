@@ -55,7 +55,10 @@ public sealed class UserProfile
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in Attributes)
         {
-            result[StandardAttributes.TemplateName(key)] = Json.ToClr(value);
+            if (key != StandardAttributes.PushTokens)
+            {
+                result[StandardAttributes.TemplateName(key)] = Json.ToClr(value);
+            }
         }
         if (Email is not null)
         {

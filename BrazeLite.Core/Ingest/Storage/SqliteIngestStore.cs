@@ -128,23 +128,22 @@ public sealed class SqliteIngestStore : IIngestStore
         command.ExecuteNonQuery();
     }
 
-    private static UserProfile ReadUser(SqliteDataReader reader) => new UserProfile
+    private static UserProfile ReadUser(SqliteDataReader reader) => UserStorage.ToProfile(new UserEntity
     {
-        RowId = reader.GetInt32(0),
+        Id = reader.GetInt32(0),
         UserId = reader.GetString(1),
         ExternalId = reader.IsDBNull(2) ? null : reader.GetString(2),
         Email = reader.IsDBNull(3) ? null : reader.GetString(3),
         AliasName = reader.IsDBNull(4) ? null : reader.GetString(4),
         AliasLabel = reader.IsDBNull(5) ? null : reader.GetString(5),
-        Attributes = Json.ParseObject(reader.GetString(6)),
-        CustomAttributes = Json.ParseObject(reader.GetString(7)),
-        EmailSubscribe = reader.IsDBNull(8) ? null : SubscriptionStates.FromApi(reader.GetString(8)),
-        PushSubscribe = reader.IsDBNull(9) ? null : SubscriptionStates.FromApi(reader.GetString(9)),
-        SubscriptionGroups = Json.ParseObject(reader.GetString(10))
-            .ToDictionary(g => g.Key, g => g.Value?.GetValue<string>() == "subscribed", StringComparer.Ordinal),
+        Attributes = reader.GetString(6),
+        CustomAttributes = reader.GetString(7),
+        EmailSubscribe = reader.IsDBNull(8) ? null : reader.GetString(8),
+        PushSubscribe = reader.IsDBNull(9) ? null : reader.GetString(9),
+        SubscriptionGroups = reader.GetString(10),
         CreatedAt = Time(reader.GetInt64(11)),
         UpdatedAt = Time(reader.GetInt64(12)),
-    };
+    });
 
     public void SaveUser(UserProfile profile)
     {

@@ -1,0 +1,97 @@
+using System.Net;
+using BrazeLite.Core.Delivery;
+using static Dashboard.Tests.Api.Sends.SendTestSupport;
+
+namespace Dashboard.Tests.Delivery;
+
+/// <summary>With no channel configured (a fresh `dotnet run`), every accepted message is rendered and kept in the Test inbox.</summary>
+public sealed class CaptureDeliveryTests(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateApiClient();
+
+    [Fact]
+    public async Task Trigger_NoChannelConfigured_EachChannelIsRenderedForTheUserAndCaptured()
+    {
+        var campaign = await factory.LaunchAsync(Campaign());
+        var user = $"u-{Guid.NewGuid():N}";
+
+        var answer = await _client.TriggerAsync(new
+        {
+            campaign_id = campaign.CampaignId,
+            trigger_properties = new { product_name = "Mug", price = new { amount = "12.50" }, cart_url = "https://shop.example/c/1", item_count = 2 },
+            recipients = new[] { NewUser(user) },
+        });
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+
+        var delivered = await factory.WaitForDeliveriesAsync(campaign.CampaignId!, 2);
+        Assert.All(delivered, d =>
+        {
+            Assert.Equal(DeliveryState.Captured, d.Delivery.State);
+            Assert.Equal("capture", d.Delivery.Sender);
+            Assert.Equal(1, d.Delivery.Attempts);
+        });
+        var email = Assert.IsType<EmailContent>(delivered[0].Content);
+        Assert.Equal($"{user}@example.com", email.To);
+        Assert.Equal("Hello, Ana", email.Subject);
+        Assert.Contains("<p>Mug costs 12.50</p>", email.Html);
+        Assert.Contains("2 items are waiting", email.Html);
+        Assert.Equal("Mug", email.Text);
+        var sms = Assert.IsType<SmsContent>(delivered[1].Content);
+        Assert.Equal("+15555550100", sms.To);
+        Assert.Equal("Hello: https://shop.example/c/1", sms.Body);
+        Assert.Equal(["https://cdn.shop.example/basket.png"], sms.MediaUrls);
+    }
+
+    [Fact]
+    public async Task Trigger_TemplateAborts_MessageIsAbortedWithItsReasonAndNotSent()
+    {
+        var campaign = await factory.LaunchAsync(Campaign(f => f.Variants[0].Messages[0][EmailFields.HtmlBody] =
+            "{% if api_trigger_properties.${stock} == 0 %}{% abort_message('out of stock') %}{% endif %}<p>In stock</p>"));
+
+        await _client.TriggerAsync(new
+        {
+            campaign_id = campaign.CampaignId,
+            trigger_properties = new { stock = 0 },
+            recipients = new[] { NewUser($"u-{Guid.NewGuid():N}") },
+        });
+
+        var delivered = await factory.WaitForDeliveriesAsync(campaign.CampaignId!, 2);
+        Assert.Equal(DeliveryState.Aborted, delivered[0].Delivery.State);
+        Assert.Equal("out of stock", delivered[0].Delivery.Error);
+        Assert.Null(delivered[0].Delivery.Content);
+        Assert.Equal(DeliveryState.Captured, delivered[1].Delivery.State);
+    }
+
+    [Fact]
+    public async Task Trigger_RenderErrorForThisData_MessageFailsWholeWithTheError()
+    {
+        var campaign = await factory.LaunchAsync(Campaign(f => f.Variants[0].Messages[0][EmailFields.Subject] =
+            "Your share: {{ 100 | divided_by: api_trigger_properties.${people} }}"));
+
+        await _client.TriggerAsync(new
+        {
+            campaign_id = campaign.CampaignId,
+            trigger_properties = new { people = 0 },
+            recipients = new[] { NewUser($"u-{Guid.NewGuid():N}") },
+        });
+
+        var delivered = await factory.WaitForDeliveriesAsync(campaign.CampaignId!, 2);
+        Assert.Equal(DeliveryState.Failed, delivered[0].Delivery.State);
+        Assert.StartsWith("Render error in Subject:", delivered[0].Delivery.Error);
+        Assert.Contains("divided by 0", delivered[0].Delivery.Error);
+        Assert.Null(delivered[0].Delivery.Content);
+    }
+
+    [Fact]
+    public async Task Trigger_VariableMissingFromTheRequest_RendersEmptyAndIsRecordedAsAWarning()
+    {
+        var campaign = await factory.LaunchAsync(Campaign());
+
+        await _client.TriggerAsync(new { campaign_id = campaign.CampaignId, recipients = new[] { NewUser($"u-{Guid.NewGuid():N}") } });
+
+        var delivered = await factory.WaitForDeliveriesAsync(campaign.CampaignId!, 2);
+        var email = Assert.IsType<EmailContent>(delivered[0].Content);
+        Assert.Contains("<p> costs </p>", email.Html);
+        Assert.Contains("product_name", delivered[0].Delivery.Warnings);
+    }
+}
