@@ -46,6 +46,15 @@ public sealed record ActivityEntry
 
     /// <summary>A rejected request's HTTP status.</summary>
     public int? StatusCode { get; init; }
+
+    /// <summary>The message's row, for its page; null for a rejected request.</summary>
+    public long? MessageId { get; init; }
+
+    /// <summary>Where an accepted message's delivery stands ("Queued", "Delivered", "Failed", ...); null for other entries.</summary>
+    public string? Delivery { get; init; }
+
+    /// <summary>Why it failed, or why it was aborted.</summary>
+    public string? DeliveryNote { get; init; }
 }
 
 /// <summary>The activity log's filters; every one optional. <see cref="Limit"/> grows as the marketer asks for more.</summary>
@@ -70,7 +79,19 @@ public sealed record ActivityQuery
 public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Entries, bool HasMore);
 
 /// <summary>One row of a campaign's results: a variant (or the control group) on one channel, with what acceptance decided.</summary>
-public sealed record VariantCount(string VariationId, string Variant, Channel? Channel, int Accepted, int Skipped, int Control);
+public sealed record VariantCount(string VariationId, string Variant, Channel? Channel, int Accepted, int Skipped, int Control)
+{
+    /// <summary>Accepted messages a provider took.</summary>
+    public int Delivered { get; init; }
+
+    /// <summary>Accepted messages kept in the Test inbox (the channel is not configured).</summary>
+    public int Captured { get; init; }
+
+    public int Failed { get; init; }
+
+    /// <summary>Stopped by <c>abort_message</c>: not counted as sent.</summary>
+    public int Aborted { get; init; }
+}
 
 /// <summary>A broadcast's progress, for the campaign page and the activity log.</summary>
 public sealed record BroadcastProgress(

@@ -2,6 +2,8 @@ using System.Text.Json;
 using BrazeLite.Core.Campaigns;
 using BrazeLite.Core.Campaigns.Storage;
 using BrazeLite.Core.Data;
+using BrazeLite.Core.Delivery;
+using BrazeLite.Core.Delivery.Storage;
 using BrazeLite.Core.Ingest;
 using BrazeLite.Core.Ingest.Storage;
 using BrazeLite.Core.Users.Storage;
@@ -60,10 +62,25 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
                 .GroupBy(m => new { m.VariationId, m.Status })
                 .Select(g => new { g.Key.VariationId, g.Key.Status, Count = g.Count() })
                 .ToListAsync(ct);
+        var delivered = rowId is null
+            ? []
+            : await (from m in db.Messages
+                     join d in db.Deliveries on m.Id equals d.MessageId
+                     where m.CampaignRowId == rowId && m.VariationId != null
+                     group d by new { m.VariationId, d.State } into g
+                     select new { g.Key.VariationId, g.Key.State, Count = g.Count() })
+                .ToListAsync(ct);
         int Count(string id, MessageStatus status) => counts.Where(c => c.VariationId == id && c.Status == status).Sum(c => c.Count);
+        int Ended(string id, DeliveryState state) => delivered.Where(c => c.VariationId == id && c.State == state).Sum(c => c.Count);
         return campaign.Variations
             .Select(v => new VariantCount(v.VariationId, v.Name, v.Channel,
-                Count(v.VariationId, MessageStatus.Accepted), Count(v.VariationId, MessageStatus.Skipped), Count(v.VariationId, MessageStatus.Control)))
+                Count(v.VariationId, MessageStatus.Accepted), Count(v.VariationId, MessageStatus.Skipped), Count(v.VariationId, MessageStatus.Control))
+            {
+                Delivered = Ended(v.VariationId, DeliveryState.Delivered),
+                Captured = Ended(v.VariationId, DeliveryState.Captured),
+                Failed = Ended(v.VariationId, DeliveryState.Failed),
+                Aborted = Ended(v.VariationId, DeliveryState.Aborted),
+            })
             .ToList();
     }
 
@@ -134,9 +151,12 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
         }
         var campaigns = db.Campaigns;
         var users = db.Users;
+        var deliveries = db.Deliveries;
         var rows = await messages.OrderByDescending(m => m.Id).Take(take)
             .Select(m => new
             {
+                m.Id,
+                Delivery = deliveries.Where(d => d.MessageId == m.Id).Select(d => new { d.State, d.Error }).FirstOrDefault(),
                 m.CreatedAt, m.Status, m.Reason, m.DispatchId, m.VariationId, m.VariantName, m.Channel, m.Recipient,
                 Kind = m.Dispatch!.Kind,
                 SendId = m.Dispatch.SendId,
@@ -164,6 +184,9 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
             Reason = r.Reason,
             DispatchId = r.DispatchId,
             SendId = r.SendId,
+            MessageId = r.Id,
+            Delivery = r.Status == MessageStatus.Accepted ? DeliveryStates.Label(r.Delivery?.State) : null,
+            DeliveryNote = r.Delivery?.State is DeliveryState.Failed or DeliveryState.Aborted or DeliveryState.Retrying ? r.Delivery.Error : null,
         }).ToList();
     }
 

@@ -11,6 +11,7 @@ public static class ApiPermissions
     public const string CampaignsDataSeries = "campaigns.data_series";
     public const string SendsIdCreate = "sends.id.create";
     public const string TemplatesPreview = "templates.preview";
+    public const string ContentCardsRead = "content_cards.read";
 
     /// <summary>In configuration, grants every permission.</summary>
     public const string Every = "*";
@@ -26,6 +27,7 @@ public static class ApiPermissions
         (CampaignsDataSeries, "GET /campaigns/data_series"),
         (SendsIdCreate, "POST /sends/id/create"),
         (TemplatesPreview, "POST /api/preview"),
+        (ContentCardsRead, "GET /content_cards/sync"),
     ];
 
     private static readonly HashSet<string> Names = All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

@@ -34,6 +34,8 @@ public static class DeliverySetup
         services.AddSingleton<ChannelSenders>();
 
         services.AddSingleton<MessageComposer>();
+        services.AddSingleton<ContentCardFeed>();
+        services.AddSingleton<DeliveryLog>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(s => s.GetRequiredService<DeliveryDispatcher>());

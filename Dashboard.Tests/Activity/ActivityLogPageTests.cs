@@ -57,7 +57,7 @@ public sealed class ActivityLogPageTests : DashboardTestContext
         Assert.StartsWith("2026-03-02 09:33:00 UTC Skipped Basket reminder Variant A SMS/MMS external_user_id:ana the profile has no phone number", rows[0]);
         Assert.Contains($"dispatch_id {dispatchId}", rows[0]);
         Assert.Contains("send_id autumn", rows[0]);
-        Assert.StartsWith("2026-03-02 09:33:00 UTC Accepted Basket reminder Variant A Email external_user_id:ana", rows[1]);
+        Assert.StartsWith("2026-03-02 09:33:00 UTC Accepted Queued Basket reminder Variant A Email external_user_id:ana", rows[1]);
         Assert.Contains("Rejected Basket reminder", rows[2]);
         Assert.Contains("The campaign is paused. Resume the campaign in order for trigger requests to take effect.: stopped at 09:31", rows[2]);
         Assert.Contains("POST /campaigns/trigger/send → 400", rows[2]);
@@ -127,16 +127,18 @@ public sealed class ActivityLogPageTests : DashboardTestContext
     [Fact]
     public async Task VariantResults_CountsPerVariantAndChannelWithControl()
     {
-        await SeedAnaAsync();
+        var dispatchId = await SeedAnaAsync();
+        await _seed.DeliveredAsync(dispatchId, Channel.Email, BrazeLite.Core.Delivery.DeliveryState.Captured, null, Time.GetUtcNow());
 
         var cut = Render<VariantResults>(p => p.Add(x => x.Campaign, _seed.Campaign));
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tbody tr")));
         var rows = cut.FindAll("tbody tr").Select(r => Normalize(r.TextContent)).ToList();
-        Assert.Contains("Variant A Email 1 0 —", rows);
-        Assert.Contains("Variant A SMS/MMS 0 1 —", rows);
-        Assert.Contains("Variant B Email 0 0 —", rows);
-        Assert.Contains("Control group — 0 0 1", rows);
+        // Variant, channel, accepted, delivered, captured, failed, aborted, skipped, control
+        Assert.Contains("Variant A Email 1 0 1 0 0 0 —", rows);
+        Assert.Contains("Variant A SMS/MMS 0 0 0 0 0 1 —", rows);
+        Assert.Contains("Variant B Email 0 0 0 0 0 0 —", rows);
+        Assert.Contains("Control group — 0 — — — — 0 1", rows);
         Assert.Equal($"/activity?campaign={_seed.Campaign.CampaignId}", cut.Find("a[href^='/activity']").GetAttribute("href"));
     }
 

@@ -1,4 +1,6 @@
 using BrazeLite.Core.Activity;
+using BrazeLite.Core.Delivery;
+using BrazeLite.Core.Delivery.Storage;
 using BrazeLite.Core.Ingest;
 using BrazeLite.Core.Ingest.Storage;
 using BrazeLite.Core.Users;
@@ -32,6 +34,7 @@ internal sealed class ActivitySeed
         var activity = new ActivityLogService(database);
         services.AddSingleton(activity);
         services.AddSingleton(new UserDirectory(database, activity));
+        services.AddSingleton(new DeliveryLog(database));
         return new ActivitySeed { Database = database, Campaign = campaign, Campaigns = campaigns, CampaignRowId = (await database.LoadAsync(campaign.CampaignId)).Id };
     }
 
@@ -74,6 +77,24 @@ internal sealed class ActivitySeed
             CreatedAt = at,
         }));
         return dispatchId;
+    }
+
+    /// <summary>Marks the message of <paramref name="dispatchId"/> on <paramref name="channel"/> as the dispatcher leaves it.</summary>
+    public async Task<long> DeliveredAsync(string dispatchId, Channel channel, DeliveryState state, OutboundContent? content, DateTimeOffset at,
+        string? error = null, params string[] attempts)
+    {
+        await using var db = Database.CreateDbContext();
+        var messageId = db.Messages.Single(m => m.DispatchId == dispatchId && m.Channel == channel).Id;
+        await Database.InsertAsync([new DeliveryEntity
+        {
+            MessageId = messageId, State = state, Attempts = Math.Max(1, attempts.Length), Sender = state == DeliveryState.Captured ? "capture" : "smtp",
+            Content = content?.ToJson(), Error = error, CreatedAt = at, UpdatedAt = at,
+        }]);
+        await Database.InsertAsync(attempts.Select((outcome, i) => new DeliveryAttemptEntity
+        {
+            MessageId = messageId, Number = i + 1, At = at, Outcome = outcome, Retried = i < attempts.Length - 1,
+        }));
+        return messageId;
     }
 
     public Task RejectedAsync(DateTimeOffset at, string message, string error) =>

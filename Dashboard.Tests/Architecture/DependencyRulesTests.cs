@@ -33,6 +33,10 @@ public sealed partial class DependencyRulesTests
         { "Dashboard/Activity", "Dashboard.Api", "pages call services, not endpoints" },
         { "Dashboard/Users", "Dashboard.Campaigns", "the Users pages stand alone" },
         { "Dashboard/Users", "Dashboard.Api", "pages call services, not endpoints" },
+        { "Dashboard/Delivery", "Dashboard.Campaigns", "the Test inbox and the delivery views stand alone" },
+        { "Dashboard/Delivery", "Dashboard.Api", "pages call services, not endpoints" },
+        { "Dashboard/Delivery", "Dashboard.Activity", "the activity log shows delivery views, never the reverse" },
+        { "BrazeLite.Core/Delivery", "BrazeLite.Core.Activity", "the activity log reads delivery, never the reverse" },
         { "BrazeLite.Liquid.Benchmarks", "Dashboard", "the benchmarks link the engine only" },
         { "BrazeLite.Liquid.Benchmarks", "BrazeLite.Core", "the benchmarks link the engine only" },
     };

@@ -30,14 +30,33 @@ internal static class DeliveryTestSupport
         return factory;
     }
 
+    /// <summary>Makes <paramref name="form"/> a campaign of only these channels, one variant at 100%, without email-only conversion events.</summary>
+    public static void OnlyChannels(CampaignForm form, params Channel[] channels)
+    {
+        form.Channels = channels.Select(c => new ChannelForm { Channel = c }).ToList();
+        form.Variants = [SampleCampaigns.Variant("Variant A", 100, channels, "Hello")];
+        if (!channels.Contains(Channel.Email))
+        {
+            form.ConversionEvents.RemoveAll(e => e.Type is ConversionEventType.OpensEmail or ConversionEventType.ClicksEmail);
+        }
+    }
+
     /// <summary>Waits until the campaign has <paramref name="count"/> messages whose delivery ended, and returns them in order.</summary>
-    public static async Task<IReadOnlyList<Delivered>> WaitForDeliveriesAsync(this DashboardApiFactory factory, string campaignId, int count,
-        TimeSpan? timeout = null)
+    public static Task<IReadOnlyList<Delivered>> WaitForDeliveriesAsync(this DashboardApiFactory factory, string campaignId, int count,
+        TimeSpan? timeout = null) =>
+        WaitForAsync(() => factory.DeliveriesOfAsync(campaignId), count, timeout);
+
+    /// <summary>As <see cref="WaitForDeliveriesAsync"/>, for the messages of one dispatch (a send outside any campaign).</summary>
+    public static Task<IReadOnlyList<Delivered>> WaitForDispatchAsync(this DashboardApiFactory factory, string dispatchId, int count,
+        TimeSpan? timeout = null) =>
+        WaitForAsync(() => factory.ReadAsync(db => DeliveriesAsync(db, db.Messages.Where(m => m.DispatchId == dispatchId))), count, timeout);
+
+    private static async Task<IReadOnlyList<Delivered>> WaitForAsync(Func<Task<List<Delivered>>> read, int count, TimeSpan? timeout)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            var found = await factory.DeliveriesOfAsync(campaignId);
+            var found = await read();
             var ended = found.Where(d => DeliveryStates.IsFinal(d.Delivery.State)).ToList();
             if (ended.Count >= count)
             {
@@ -53,7 +72,12 @@ internal static class DeliveryTestSupport
         factory.ReadAsync(async db =>
         {
             var rowId = await db.Campaigns.Where(c => c.CampaignId == campaignId).Select(c => c.Id).SingleAsync();
-            var messages = await db.Messages.AsNoTracking().Where(m => m.CampaignRowId == rowId).OrderBy(m => m.Id).ToListAsync();
+            return await DeliveriesAsync(db, db.Messages.Where(m => m.CampaignRowId == rowId));
+        });
+
+    private static async Task<List<Delivered>> DeliveriesAsync(BrazeLite.Core.Data.BrazeLiteDbContext db, IQueryable<MessageEntity> of)
+    {
+            var messages = await of.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
             var ids = messages.Select(m => m.Id).ToList();
             var deliveries = await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.MessageId)).ToDictionaryAsync(d => d.MessageId);
             var attempts = (await db.DeliveryAttempts.AsNoTracking().Where(a => ids.Contains(a.MessageId)).ToListAsync())
@@ -61,5 +85,5 @@ internal static class DeliveryTestSupport
             return messages.Where(m => deliveries.ContainsKey(m.Id))
                 .Select(m => new Delivered(m, deliveries[m.Id], attempts[m.Id].ToList()))
                 .ToList();
-        });
+    }
 }

@@ -2,6 +2,7 @@ using BrazeLite.Core.ApiKeys;
 using Dashboard.Api.Ajo;
 using Dashboard.Api.Authentication;
 using Dashboard.Api.Campaigns;
+using Dashboard.Api.ContentCards;
 using Dashboard.Api.RateLimiting;
 using Dashboard.Api.Sends;
 using Dashboard.Api.Users;
@@ -90,6 +91,11 @@ public static class BrazeApi
             .WithName("SendsIdCreate")
             .RequirePermission(ApiPermissions.SendsIdCreate)
             .RequireRateLimiting(ApiRateLimits.SendIds);
+
+        api.MapGet(ContentCardsSyncEndpoint.Path, ContentCardsSyncEndpoint.HandleAsync)
+            .WithName("ContentCardsSync")
+            .RequirePermission(ApiPermissions.ContentCardsRead)
+            .RequireRateLimiting(ApiRateLimits.Default);
 
         api.MapPreviewApi()
             .RequirePermission(ApiPermissions.TemplatesPreview)

@@ -15,6 +15,13 @@ public sealed record BrazeError(
     public const string NotFound = "Not Found";
     public const string InternalServerError = "Internal Server Error";
 
+    /// <summary>The error as an endpoint's answer.</summary>
+    public IResult ToResult(int statusCode) => TypedResults.Json(this, ApiJson.Options, statusCode: statusCode);
+
+    /// <summary>A 400 with <paramref name="message"/> and the problems in <c>errors</c>.</summary>
+    public static IResult BadRequest(string message, params string[] errors) =>
+        new BrazeError(message, errors.Length > 0 ? errors : null).ToResult(StatusCodes.Status400BadRequest);
+
     /// <summary>Writes the error as the whole response (for middleware that answers before an endpoint runs).</summary>
     public Task WriteAsync(HttpContext context, int statusCode)
     {

@@ -196,6 +196,5 @@ public static partial class CampaignExportEndpoints
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss+00:00", CultureInfo.InvariantCulture);
 
-    private static IResult Error(string message, params string[] errors) =>
-        TypedResults.Json(new BrazeError(message, errors.Length > 0 ? errors : null), ApiJson.Options, statusCode: StatusCodes.Status400BadRequest);
+    private static IResult Error(string message, params string[] errors) => BrazeError.BadRequest(message, errors);
 }
