@@ -12,6 +12,9 @@ public enum ActivityStatus
 
     /// <summary>A request refused as a whole (a fatal error): nothing was sent for it.</summary>
     Rejected,
+
+    /// <summary>A test send from the campaign editor, not counted in results.</summary>
+    Test,
 }
 
 /// <summary>One line of the message activity log.</summary>

@@ -66,7 +66,7 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
             ? []
             : await (from m in db.Messages
                      join d in db.Deliveries on m.Id equals d.MessageId
-                     where m.CampaignRowId == rowId && m.VariationId != null
+                     where m.CampaignRowId == rowId && m.VariationId != null && m.Status == MessageStatus.Accepted
                      group d by new { m.VariationId, d.State } into g
                      select new { g.Key.VariationId, g.Key.State, Count = g.Count() })
                 .ToListAsync(ct);
@@ -132,6 +132,7 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
             {
                 ActivityStatus.Accepted => MessageStatus.Accepted,
                 ActivityStatus.Skipped => MessageStatus.Skipped,
+                ActivityStatus.Test => MessageStatus.Test,
                 _ => MessageStatus.Control,
             };
             messages = messages.Where(m => m.Status == wanted);
@@ -171,6 +172,7 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
             {
                 MessageStatus.Accepted => ActivityStatus.Accepted,
                 MessageStatus.Skipped => ActivityStatus.Skipped,
+                MessageStatus.Test => ActivityStatus.Test,
                 _ => ActivityStatus.Control,
             },
             Endpoint = SendService.EndpointOf(r.Kind),
@@ -185,7 +187,7 @@ public sealed class ActivityLogService(IDbContextFactory<BrazeLiteDbContext> dbF
             DispatchId = r.DispatchId,
             SendId = r.SendId,
             MessageId = r.Id,
-            Delivery = r.Status == MessageStatus.Accepted ? DeliveryStates.Label(r.Delivery?.State) : null,
+            Delivery = r.Status is MessageStatus.Accepted or MessageStatus.Test ? DeliveryStates.Label(r.Delivery?.State) : null,
             DeliveryNote = r.Delivery?.State is DeliveryState.Failed or DeliveryState.Aborted or DeliveryState.Retrying ? r.Delivery.Error : null,
         }).ToList();
     }

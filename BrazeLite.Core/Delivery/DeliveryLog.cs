@@ -13,7 +13,7 @@ namespace BrazeLite.Core.Delivery;
 /// <summary>One captured message in the Test inbox.</summary>
 public sealed record InboxItem(
     long MessageId, Channel Channel, OutboundContent Content, string? CampaignId, string? CampaignName, string? Variant,
-    string Recipient, DateTimeOffset CapturedAt);
+    string Recipient, DateTimeOffset CapturedAt, bool IsTest = false);
 
 /// <summary>One attempt at handing a message over.</summary>
 public sealed record AttemptLine(int Number, DateTimeOffset At, string Outcome, bool Retried);
@@ -43,7 +43,7 @@ public sealed record MessageDetails(
     IReadOnlyList<AttemptLine> Attempts)
 {
     /// <summary>The delivery's state as the log names it: "Queued" for an accepted message not yet claimed, null when none is due.</summary>
-    public string? DeliveryLabel => Status == MessageStatus.Accepted ? DeliveryStates.Label(Delivery) : null;
+    public string? DeliveryLabel => Status is MessageStatus.Accepted or MessageStatus.Test ? DeliveryStates.Label(Delivery) : null;
 }
 
 /// <summary>What the dashboard reads of delivery: the Test inbox, and one message's whole story.</summary>
@@ -67,7 +67,7 @@ public sealed class DeliveryLog(IDbContextFactory<BrazeLiteDbContext> dbFactory)
         var rows = await captured.OrderByDescending(x => x.d.MessageId).Take(Math.Clamp(take, 1, 500))
             .Select(x => new
             {
-                x.d.MessageId, x.m.Channel, x.d.Content, x.m.VariantName, x.m.Recipient, x.d.UpdatedAt,
+                x.d.MessageId, x.m.Channel, x.d.Content, x.m.VariantName, x.m.Recipient, x.d.UpdatedAt, x.m.Status,
                 Campaign = campaigns.Where(k => k.Id == x.m.CampaignRowId).Select(k => new { k.CampaignId, k.Name }).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -75,7 +75,7 @@ public sealed class DeliveryLog(IDbContextFactory<BrazeLiteDbContext> dbFactory)
             .Select(r => (Row: r, Content: OutboundContent.FromJson(r.Content)))
             .Where(x => x.Content is not null && x.Row.Channel is not null)
             .Select(x => new InboxItem(x.Row.MessageId, x.Row.Channel!.Value, x.Content!, x.Row.Campaign?.CampaignId, x.Row.Campaign?.Name,
-                x.Row.VariantName, x.Row.Recipient, x.Row.UpdatedAt))
+                x.Row.VariantName, x.Row.Recipient, x.Row.UpdatedAt, x.Row.Status == MessageStatus.Test))
             .ToList();
     }
 

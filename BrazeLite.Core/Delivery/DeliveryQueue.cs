@@ -162,6 +162,33 @@ public sealed class DeliveryQueue(IDbContextFactory<BrazeLiteDbContext> dbFactor
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Records how messages delivered outside the queue (test sends) went: their delivery rows and attempts, made here.</summary>
+    public async Task RecordAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        foreach (var outcome in outcomes)
+        {
+            db.Deliveries.Add(new DeliveryEntity
+            {
+                MessageId = outcome.MessageId,
+                State = outcome.State,
+                Attempts = outcome.Attempts,
+                Sender = outcome.Sender,
+                Content = outcome.Content,
+                Warnings = outcome.Warnings.Count > 0 ? JsonSerializer.Serialize(outcome.Warnings) : null,
+                Error = Cut(outcome.Error, 2000),
+                ProviderReference = Cut(outcome.ProviderReference, 300),
+                ProviderResponse = Cut(outcome.ProviderResponse, 1200),
+                ExpiresAt = outcome.ExpiresAt,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            db.DeliveryAttempts.AddRange(outcome.AttemptLog);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     private static void Claim(DeliveryEntity delivery, DateTimeOffset lease, DateTimeOffset now)
     {
         delivery.State = DeliveryState.Sending;

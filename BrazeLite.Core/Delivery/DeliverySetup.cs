@@ -36,6 +36,7 @@ public static class DeliverySetup
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<ContentCardFeed>();
         services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<ITestSendService, TestSendService>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(s => s.GetRequiredService<DeliveryDispatcher>());

@@ -60,7 +60,17 @@ public sealed class MessageComposer(
         };
         // A campaign's copy passed the strict checks at launch; a request's content is the developer's, rendered leniently as Braze does.
         var mode = api is null ? LiquidErrorMode.Strict : LiquidErrorMode.Lax;
-        var rendered = await renderer.RenderAsync(message, data, mode, ct);
+        return await RenderAsync(message, data, mode, outbound.User, outbound.DispatchId, api, target?.Campaign.MessageType, ct);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="message"/> with <paramref name="data"/> (its <c>connected_content</c> really called) and
+    /// builds what goes to <paramref name="destination"/>: the send path's rules, for a test send as for a real one.
+    /// </summary>
+    public async Task<Composition> RenderAsync(ChannelMessage message, RenderData data, LiquidErrorMode mode, UserProfile? destination,
+        string dispatchId, JsonObject? api, MessageType? type, CancellationToken ct)
+    {
+        var rendered = await renderer.RenderAsync(message, data with { ConnectedContent = connectedContent }, mode, ct);
 
         var warnings = rendered.Fields
             .SelectMany(f => f.Result.Warnings.Select(w => $"{f.Label}: {w.Message}"))
@@ -80,7 +90,7 @@ public sealed class MessageComposer(
         }
         try
         {
-            return new Composition(Build(outbound, rendered, api, target?.Campaign), null, null, warnings);
+            return new Composition(Build(destination, dispatchId, rendered, api, type), null, null, warnings);
         }
         catch (UndeliverableException e)
         {
@@ -106,9 +116,8 @@ public sealed class MessageComposer(
         return LiquidValues.FromClr(doc.RootElement) as IDictionary<string, object?>;
     }
 
-    private OutboundContent Build(OutboundMessage outbound, RenderedMessage rendered, JsonObject? api, Campaign? campaign)
+    private OutboundContent Build(UserProfile? user, string dispatchId, RenderedMessage rendered, JsonObject? api, MessageType? type)
     {
-        var user = outbound.User;
         switch (rendered.Message)
         {
             case EmailMessage:
@@ -122,7 +131,7 @@ public sealed class MessageComposer(
                 var html = HtmlText.WithPreheader(rendered.Output(EmailFields.HtmlBody), NullIfBlank(rendered.Output(EmailFields.Preheader)));
                 var text = NullIfBlank(rendered.Output(EmailFields.PlainTextBody)) ?? HtmlText.ToPlainText(rendered.Output(EmailFields.HtmlBody));
                 return new EmailContent(from, to, NullIfBlank(rendered.Output(EmailFields.ReplyTo)), rendered.Output(EmailFields.Subject),
-                    NullIfBlank(rendered.Output(EmailFields.Preheader)), html, text, EmailHeaders(outbound, api, campaign), Strings(api?["bcc"]));
+                    NullIfBlank(rendered.Output(EmailFields.Preheader)), html, text, EmailHeaders(user, dispatchId, api, type), Strings(api?["bcc"]));
             }
             case SmsMessage:
             {
@@ -163,17 +172,17 @@ public sealed class MessageComposer(
         }
     }
 
-    private Dictionary<string, string> EmailHeaders(OutboundMessage outbound, JsonObject? api, Campaign? campaign)
+    private Dictionary<string, string> EmailHeaders(UserProfile? user, string dispatchId, JsonObject? api, MessageType? type)
     {
         var headers = StringMap(api?["headers"]) is { } given
             ? new Dictionary<string, string>(given, StringComparer.OrdinalIgnoreCase)
             : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var unsubscribe = options.Value.Email.ListUnsubscribe;
-        if (!headers.ContainsKey("List-Unsubscribe") && campaign?.MessageType == MessageType.Marketing && !string.IsNullOrEmpty(unsubscribe))
+        if (!headers.ContainsKey("List-Unsubscribe") && type == MessageType.Marketing && !string.IsNullOrEmpty(unsubscribe))
         {
             var target = unsubscribe
-                .Replace("{user_id}", Uri.EscapeDataString(outbound.User?.ExternalId ?? outbound.User?.UserId ?? ""), StringComparison.Ordinal)
-                .Replace("{dispatch_id}", outbound.DispatchId, StringComparison.Ordinal);
+                .Replace("{user_id}", Uri.EscapeDataString(user?.ExternalId ?? user?.UserId ?? ""), StringComparison.Ordinal)
+                .Replace("{dispatch_id}", dispatchId, StringComparison.Ordinal);
             headers["List-Unsubscribe"] = $"<{target}>";
         }
         if (headers.TryGetValue("List-Unsubscribe", out var list) && list.Contains("<https:", StringComparison.OrdinalIgnoreCase)

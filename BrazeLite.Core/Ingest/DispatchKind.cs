@@ -11,4 +11,7 @@ public enum DispatchKind
 
     /// <summary><c>POST /ajo/im/executions/unitary</c>.</summary>
     AjoExecution,
+
+    /// <summary>A test send from the campaign editor.</summary>
+    TestSend,
 }

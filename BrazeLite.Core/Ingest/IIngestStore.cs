@@ -35,6 +35,9 @@ public interface IIngestStore : IDisposable
     void AddDispatch(DispatchEntity row);
     void AddMessage(MessageEntity row);
 
+    /// <summary>The row id of the message added last on this connection.</summary>
+    long LastMessageId();
+
     /// <summary>When the user last received (or was enrolled in) the campaign; null when never.</summary>
     DateTimeOffset? LastReceived(int campaignRowId, int userRowId);
 

@@ -11,4 +11,7 @@ public enum MessageStatus
 
     /// <summary>Not sent, for the reason recorded with it (not re-eligible, unsubscribed, unknown user...).</summary>
     Skipped,
+
+    /// <summary>A test send from the editor: delivered at once, never counted in results, never claimed by the dispatcher.</summary>
+    Test,
 }

@@ -12,12 +12,14 @@ public sealed partial class SendService(CampaignDirectory campaigns, IngestWrite
     public const string TriggerSendEndpoint = "POST /campaigns/trigger/send";
     public const string MessagesSendEndpoint = "POST /messages/send";
     public const string AjoExecutionEndpoint = "POST /ajo/im/executions/unitary";
+    public const string TestSendEndpoint = "Send test (campaign editor)";
 
     /// <summary>The door a dispatch came through, as the activity log names it.</summary>
     public static string EndpointOf(DispatchKind kind) => kind switch
     {
         DispatchKind.MessagesSend => MessagesSendEndpoint,
         DispatchKind.AjoExecution => AjoExecutionEndpoint,
+        DispatchKind.TestSend => TestSendEndpoint,
         _ => TriggerSendEndpoint,
     };
 

@@ -32,6 +32,7 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<ICampaignService>(Campaigns);
         Services.AddSingleton<ISampleDataService>(SampleData);
+        Services.AddSingleton<BrazeLite.Core.Delivery.ITestSendService>(TestSends);
         Services.AddSingleton<ITemplateRenderer, TemplateRenderer>();
         Services.AddSingleton<MessageRenderer>();
         Services.AddSingleton<TemplateRules>();
@@ -47,6 +48,8 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
     internal FakeCampaignService Campaigns { get; } = new();
 
     internal FakeSampleDataService SampleData { get; } = new();
+
+    internal FakeTestSendService TestSends { get; } = new();
 
     /// <summary>The popover provider rendered by <see cref="RenderPopovers"/>, where menus and selects open.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;

@@ -15,6 +15,7 @@ public static class ActivityText
         ActivityStatus.Accepted => "Accepted",
         ActivityStatus.Skipped => "Skipped",
         ActivityStatus.Control => "Control",
+        ActivityStatus.Test => "Test send",
         _ => "Rejected",
     };
 
@@ -23,6 +24,7 @@ public static class ActivityText
         ActivityStatus.Accepted => Color.Success,
         ActivityStatus.Skipped => Color.Warning,
         ActivityStatus.Control => Color.Info,
+        ActivityStatus.Test => Color.Secondary,
         _ => Color.Error,
     };
 

@@ -219,6 +219,8 @@ public sealed class SqliteIngestStore : IIngestStore
         command.ExecuteNonQuery();
     }
 
+    public long LastMessageId() => (long)Command("SELECT last_insert_rowid()").ExecuteScalar()!;
+
     public DateTimeOffset? LastReceived(int campaignRowId, int userRowId)
     {
         var command = Command("SELECT LastReceivedAt FROM CampaignReceipts WHERE CampaignRowId = $p0 AND UserRowId = $p1", Names(2));
