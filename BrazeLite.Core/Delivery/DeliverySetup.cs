@@ -37,6 +37,7 @@ public static class DeliverySetup
         services.AddSingleton<ContentCardFeed>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<ITestSendService, TestSendService>();
+        services.AddSingleton<ChannelSettings>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(s => s.GetRequiredService<DeliveryDispatcher>());
