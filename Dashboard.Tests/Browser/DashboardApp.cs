@@ -11,6 +11,9 @@ namespace Dashboard.Tests.Browser;
 /// </summary>
 public sealed class DashboardApp : IAsyncDisposable
 {
+    /// <summary>The provisioned REST key the app starts with (every permission).</summary>
+    public const string DeveloperKey = "8e1f6f7c-2b7e-4c51-9d0a-3f5c2a9b7d10";
+
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
@@ -73,6 +76,10 @@ public sealed class DashboardApp : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // A developer's key from configuration, for tests that call the REST API as a developer would.
+        start.Environment["ApiKeys__Provisioned__0__Name"] = "browser tests";
+        start.Environment["ApiKeys__Provisioned__0__Key"] = DeveloperKey;
+        start.Environment["ApiKeys__Provisioned__0__Permissions__0"] = "*";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
         var output = new StringBuilder();

@@ -75,7 +75,7 @@ public partial class SendPathBrowserTests(DashboardBrowserFixture fixture)
     }
 
     /// <summary>What a marketer made earlier: an API-triggered email campaign, launched, written to the app's database.</summary>
-    private static async Task<string> LaunchCampaignAsync(string databasePath, string name)
+    internal static async Task<string> LaunchCampaignAsync(string databasePath, string name)
     {
         var options = new DbContextOptionsBuilder<BrazeLiteDbContext>().UseSqlite($"Data Source={databasePath}").Options;
         var campaigns = CoreServices.Campaigns(new PooledDbContextFactory<BrazeLiteDbContext>(options), TimeProvider.System);
