@@ -52,6 +52,13 @@ public sealed record Campaign
     /// </summary>
     public bool CreateNewProfiles { get; init; } = true;
 
+    /// <summary>The most messages per second the dispatcher delivers for this campaign (AJO's "Throttle delivery"); null for no limit.</summary>
+    public int? ThrottlePerSecond { get; init; }
+
+    /// <summary>The range AJO allows for "Throttle delivery".</summary>
+    public const int MinThrottle = 1;
+    public const int MaxThrottle = 2000;
+
     /// <summary>Why a call at <paramref name="now"/> is outside the campaign's dates, or null when it is inside them.</summary>
     public string? OutsideSchedule(DateTimeOffset now) =>
         StartsAt is { } start && now < start ? $"The campaign starts at {start.UtcDateTime:yyyy-MM-dd HH:mm} UTC; calls before then are refused."

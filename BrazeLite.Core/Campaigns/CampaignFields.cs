@@ -16,6 +16,7 @@ public static class CampaignFields
     public const string Reeligibility = "Reeligibility";
     public const string ConversionEvents = "ConversionEvents";
     public const string Schedule = "Schedule";
+    public const string Throttle = "Throttle";
 
     /// <summary>A field of a variant, e.g. <c>Variants[1].Name</c>.</summary>
     public static string Variant(int index, string field) => $"Variants[{index}].{field}";

@@ -51,6 +51,9 @@ public sealed class CampaignForm
     /// <summary>API-triggered transactional only: whether a call naming an unknown profile may create it ("Create new profiles").</summary>
     public bool CreateNewProfiles { get; set; } = true;
 
+    /// <summary>API-triggered only: the most messages per second delivered for the campaign (AJO's "Throttle delivery"); null for no limit.</summary>
+    public int? ThrottlePerSecond { get; set; }
+
     /// <summary>At most four, in order; the first is the primary one.</summary>
     public List<ConversionEventForm> ConversionEvents { get; set; } = [];
 }

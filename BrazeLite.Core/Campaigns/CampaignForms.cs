@@ -38,6 +38,7 @@ public static class CampaignForms
         StartsAt = c.StartsAt,
         EndsAt = c.EndsAt,
         CreateNewProfiles = c.CreateNewProfiles,
+        ThrottlePerSecond = c.ThrottlePerSecond,
         ConversionEvents = c.ConversionEvents.Select(e => new ConversionEventForm
         {
             Type = e.Type,
@@ -84,6 +85,7 @@ public static class CampaignForms
             StartsAt = triggered ? form.StartsAt : null,
             EndsAt = triggered ? form.EndsAt : null,
             CreateNewProfiles = !triggered || form.MessageType == MessageType.Marketing || form.CreateNewProfiles,
+            ThrottlePerSecond = triggered ? form.ThrottlePerSecond : null,
             ConversionEvents = form.ConversionEvents.Select(e => new ConversionEvent(
                 e.Type,
                 e.Type == ConversionEventType.StartsSession ? e.AppIds.Select(a => a.Trim()).ToList() : [],

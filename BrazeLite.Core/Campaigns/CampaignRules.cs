@@ -22,6 +22,7 @@ public static class CampaignRules
             ValidateVariants(form, errors, complete);
             ValidateReeligibility(form, errors);
             ValidateSchedule(form, errors);
+            ValidateThrottle(form, errors);
         }
         ValidateConversionEvents(form, errors);
         return errors;
@@ -191,6 +192,14 @@ public static class CampaignRules
         else if (Reeligibility.InDays(form.ReeligibilityAmount, form.ReeligibilityUnit) > Reeligibility.MaxDays)
         {
             errors.Add(CampaignFields.Reeligibility, $"The re-eligibility window is at most {Reeligibility.MaxDays} days.");
+        }
+    }
+
+    private static void ValidateThrottle(CampaignForm form, ValidationErrors errors)
+    {
+        if (form.ThrottlePerSecond is { } rate && rate is < Campaign.MinThrottle or > Campaign.MaxThrottle)
+        {
+            errors.Add(CampaignFields.Throttle, $"Throttle delivery to {Campaign.MinThrottle} to {Campaign.MaxThrottle:N0} messages per second.");
         }
     }
 

@@ -21,6 +21,8 @@ public sealed partial class DeliveryDispatcher : BackgroundService
     private static readonly ResiliencePropertyKey<Attempts> AttemptsKey = new("BrazeLite.Attempts");
 
     private readonly DeliveryQueue _queue;
+    private readonly CampaignDirectory _campaigns;
+    private readonly DeliveryPacer _pacer = new();
     private readonly MessageComposer _composer;
     private readonly ChannelSenders _senders;
     private readonly CommitSignal _signal;
@@ -32,10 +34,11 @@ public sealed partial class DeliveryDispatcher : BackgroundService
         System.Threading.Channels.Channel.CreateUnbounded<DeliveryOutcome>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
     private long _finished;
 
-    public DeliveryDispatcher(DeliveryQueue queue, MessageComposer composer, ChannelSenders senders, CommitSignal signal,
+    public DeliveryDispatcher(DeliveryQueue queue, CampaignDirectory campaigns, MessageComposer composer, ChannelSenders senders, CommitSignal signal,
         IOptions<DeliveryOptions> options, TimeProvider time, ILogger<DeliveryDispatcher> logger)
     {
         _queue = queue;
+        _campaigns = campaigns;
         _composer = composer;
         _senders = senders;
         _signal = signal;
@@ -141,6 +144,19 @@ public sealed partial class DeliveryDispatcher : BackgroundService
 
     private async Task<DeliveryOutcome> RunAsync(OutboundMessage message, CancellationToken ct)
     {
+        if (message.CampaignRowId is int row && await _campaigns.FindByRowAsync(row, ct) is { Campaign.ThrottlePerSecond: int rate })
+        {
+            var (wait, parkUntil) = _pacer.Take(row, rate, _time.GetUtcNow());
+            if (parkUntil is { } until)
+            {
+                // Not an attempt: the claim's count is given back, and the message waits in the queue for its turn.
+                return new DeliveryOutcome(message.MessageId, DeliveryState.Throttled, message.Attempt - 1, until, null, null, [], null, null, null, null, []);
+            }
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, ct);
+            }
+        }
         var composition = await _composer.ComposeAsync(message, ct);
         if (composition.Failure is { } failure)
         {

@@ -46,7 +46,8 @@ public sealed class DeliveryQueue(IDbContextFactory<BrazeLiteDbContext> dbFactor
         var lease = now + options.Value.Lease;
 
         var due = await db.Deliveries
-            .Where(d => (d.State == DeliveryState.Retrying && d.NextAttemptAt <= now) || (d.State == DeliveryState.Sending && d.ClaimedUntil < now))
+            .Where(d => ((d.State == DeliveryState.Retrying || d.State == DeliveryState.Throttled) && d.NextAttemptAt <= now)
+                || (d.State == DeliveryState.Sending && d.ClaimedUntil < now))
             .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.MessageId)
             .Take(max)
             .ToListAsync(ct);

@@ -12,6 +12,9 @@ public enum DeliveryState
     /// <summary>A transient failure; another attempt is due at <c>NextAttemptAt</c>.</summary>
     Retrying,
 
+    /// <summary>Waiting for its turn under the campaign's delivery pace ("Throttle delivery"), due at <c>NextAttemptAt</c>.</summary>
+    Throttled,
+
     /// <summary>Handed to the provider, which accepted it.</summary>
     Delivered,
 
@@ -35,6 +38,7 @@ public static class DeliveryStates
         null => Queued,
         DeliveryState.Sending => "Sending",
         DeliveryState.Retrying => "Retrying",
+        DeliveryState.Throttled => "Throttled",
         DeliveryState.Delivered => "Delivered",
         DeliveryState.Captured => "Captured",
         DeliveryState.Failed => "Failed",

@@ -6,6 +6,23 @@ namespace Dashboard.Tests.Campaigns;
 public class CampaignValidatorTests
 {
     [Fact]
+    public void Validate_ThrottleOutsideOneTo2000_IsRefused_TheBoundsAllowed()
+    {
+        string? ErrorFor(int? rate)
+        {
+            var form = SampleCampaigns.Triggered();
+            form.ThrottlePerSecond = rate;
+            return CampaignRules.Validate(form).For(CampaignFields.Throttle);
+        }
+
+        Assert.Equal("Throttle delivery to 1 to 2,000 messages per second.", ErrorFor(0));
+        Assert.Equal("Throttle delivery to 1 to 2,000 messages per second.", ErrorFor(2001));
+        Assert.Null(ErrorFor(1));
+        Assert.Null(ErrorFor(2000));
+        Assert.Null(ErrorFor(null));
+    }
+
+    [Fact]
     public void Validate_SampleCampaigns_HaveNoErrors()
     {
         Assert.Empty(CampaignRules.Validate(SampleCampaigns.Api()));

@@ -95,3 +95,28 @@ public sealed class CaptureDeliveryTests(DashboardApiFactory factory) : IClassFi
         Assert.Contains("product_name", delivered[0].Delivery.Warnings);
     }
 }
+
+/// <summary>A throttled campaign ("Throttle delivery") is delivered at its pace, the API answering at once.</summary>
+public sealed class ThrottledDeliveryTests(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
+{
+    [Fact]
+    public async Task Trigger_TenRecipientsAtFivePerSecond_DeliveredOverAtLeastASecondAndAHalf()
+    {
+        var campaign = await factory.LaunchAsync(Campaign(f =>
+        {
+            DeliveryTestSupport.OnlyChannels(f, Channel.Email);
+            f.ThrottlePerSecond = 5;
+        }));
+        var recipients = Enumerable.Range(0, 10).Select(_ => NewUser($"u-{Guid.NewGuid():N}")).ToArray();
+
+        var answer = await factory.CreateApiClient().TriggerAsync(new { campaign_id = campaign.CampaignId, recipients });
+
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        var delivered = await factory.WaitForDeliveriesAsync(campaign.CampaignId!, 10);
+        Assert.All(delivered, d => Assert.Equal(DeliveryState.Captured, d.Delivery.State));
+        Assert.All(delivered, d => Assert.Equal(1, d.Delivery.Attempts));
+        var times = delivered.Select(d => d.Attempts.Single().At).Order().ToList();
+        // Ten slots 200 ms apart: the last is at least 1.8 s after the first (1.5 s allows for the clock's grain).
+        Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(1.5), $"delivered within {(times[^1] - times[0]).TotalMilliseconds} ms");
+    }
+}

@@ -23,6 +23,7 @@ public static class DeliveryText
         DeliveryStates.Queued => "Accepted and waiting for the dispatcher.",
         "Sending" => "Being rendered and handed to the provider.",
         "Retrying" => "The provider failed for now; another attempt is due.",
+        "Throttled" => "Waiting for its turn under the campaign's delivery pace.",
         "Delivered" => "The provider accepted it.",
         "Captured" => "Kept in the Test inbox: the channel is not configured, so nothing left BrazeLite.",
         "Failed" => "Not delivered.",

@@ -40,6 +40,7 @@ public sealed class CampaignEntity
     public DateTimeOffset? StartsAt { get; set; }
     public DateTimeOffset? EndsAt { get; set; }
     public bool CreateNewProfiles { get; set; } = true;
+    public int? ThrottlePerSecond { get; set; }
 
     /// <summary>Whether the campaign was ever launched: unarchiving returns it to Stopped rather than Draft.</summary>
     public bool EverLaunched { get; set; }

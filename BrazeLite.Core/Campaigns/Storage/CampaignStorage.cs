@@ -46,6 +46,7 @@ internal static class CampaignStorage
             StartsAt = e.StartsAt,
             EndsAt = e.EndsAt,
             CreateNewProfiles = e.CreateNewProfiles,
+            ThrottlePerSecond = e.ThrottlePerSecond,
             ConversionEvents = Deserialize<List<StoredConversionEvent>>(e.ConversionEvents)
                 .Select(c => new ConversionEvent(c.Type, c.AppIds ?? [], c.ProductName, c.EventName, c.DeadlineAmount, c.DeadlineUnit))
                 .ToList(),
@@ -74,6 +75,7 @@ internal static class CampaignStorage
         entity.StartsAt = c.StartsAt;
         entity.EndsAt = c.EndsAt;
         entity.CreateNewProfiles = c.CreateNewProfiles;
+        entity.ThrottlePerSecond = c.ThrottlePerSecond;
         entity.ConversionEvents = Serialize(c.ConversionEvents.Select(e => new StoredConversionEvent
         {
             Type = e.Type,

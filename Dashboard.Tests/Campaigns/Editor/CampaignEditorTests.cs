@@ -310,6 +310,20 @@ public class CampaignEditorTests : DashboardTestContext
     }
 
     [Fact]
+    public void Delivery_ThrottleSwitchedOnAndSetTooHigh_SaysTheRangeAtTheField()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Delivery");
+
+        cut.FindAll("label").Single(l => l.TextContent.Contains("Limit how fast")).QuerySelector("input")!.Change(true);
+        cut.WaitForAssertion(() => Assert.Equal(100, form.ThrottlePerSecond));
+        Type(cut, "Messages per second", "5000");
+
+        cut.WaitForAssertion(() => Assert.Equal("Throttle delivery to 1 to 2,000 messages per second.", ErrorUnder(cut, "Messages per second")));
+    }
+
+    [Fact]
     public void Delivery_ZeroMinutes_IsAccepted()
     {
         var form = ValidForm(CampaignType.ApiTriggered);

@@ -34,7 +34,7 @@ public static partial class EditorSteps
             CampaignFields.Name or CampaignFields.Description or CampaignFields.Tags => EditorStep.Details,
             CampaignFields.Channels => EditorStep.Channels,
             CampaignFields.Variants or CampaignFields.Percentages or CampaignFields.ControlPercentage => EditorStep.Variants,
-            CampaignFields.Reeligibility or CampaignFields.Schedule => EditorStep.Delivery,
+            CampaignFields.Reeligibility or CampaignFields.Schedule or CampaignFields.Throttle => EditorStep.Delivery,
             _ => EditorStep.ConversionEvents,
         };
     }
