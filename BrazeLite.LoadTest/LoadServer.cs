@@ -18,7 +18,11 @@ public sealed class LoadServer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<LoadServer> StartAsync(string repository, string databasePath, string apiKey, int port)
+    /// <summary>The server's last line of standard output that contains "Delivery stats".</summary>
+    public string? LastDeliveryStats { get; private set; }
+
+    public static async Task<LoadServer> StartAsync(string repository, string databasePath, string apiKey, int port,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(repository, "Dashboard", "bin", "Release", "net10.0", "Dashboard.dll");
         if (!File.Exists(dll))
@@ -45,12 +49,25 @@ public sealed class LoadServer : IAsyncDisposable
         start.Environment["RateLimits__Send__Limit"] = "1000000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+        // The acceptance runs measure the send path alone: delivery waits (the delivery runs turn it on).
+        start.Environment["Delivery__Enabled"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
-        process.OutputDataReceived += (_, e) => { };
+        LoadServer? created = null;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && line.Contains("Delivery stats", StringComparison.Ordinal) && created is not null)
+            {
+                created.LastDeliveryStats = line.Trim();
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine("server: " + line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new LoadServer(process, address);
+        var server = created = new LoadServer(process, address);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)

@@ -7,6 +7,8 @@ using Microsoft.Data.Sqlite;
 //   throughput [--seconds 15] [--connections 64]
 //   crash [--seconds 6]
 //   writer                      (the writer alone, no HTTP)
+//   delivery [--seconds 10] [--connections 32]   (triggers to emails received by an SMTP server on loopback)
+//   delivery-crash              (kill -9 while the dispatcher is sending, restart, count what arrived)
 //   serve [--seconds 60]        (the seeded server on port 5399, for profiling by hand)
 var mode = args.FirstOrDefault() ?? "throughput";
 int Option(string name, int fallback) =>
@@ -28,6 +30,8 @@ try
         "crash" => await CrashAsync(campaignId, Option("--seconds", 6)),
         "writer" => await WriterAsync(campaignId),
         "serve" => await ServeAsync(campaignId, Option("--seconds", 60)),
+        "delivery" => await DeliveryAsync(campaignId, Option("--seconds", 10), Option("--connections", 32)),
+        "delivery-crash" => await DeliveryCrashAsync(campaignId),
         _ => Usage(),
     };
 }
@@ -135,6 +139,117 @@ async Task<int> CrashAsync(string campaignId, int seconds)
     Console.WriteLine($"| {acknowledged.Count:N0} | {missing} | {unacknowledged:N0} | {integrity} | {(int)after.StatusCode} |");
     return missing == 0 && integrity == "ok" && (int)after.StatusCode == 201 ? 0 : 1;
 }
+
+// Triggers at full speed while the dispatcher delivers every accepted email to an SMTP server on loopback.
+async Task<int> DeliveryAsync(string campaignId, int seconds, int connections)
+{
+    await using var sink = new SmtpSink(FreePort());
+    await using var server = await LoadServer.StartAsync(repository, database, apiKey, FreePort(), DeliveryEnvironment(sink.Port));
+    var target = new Uri(server.Address, "/campaigns/trigger/send");
+    var run = Guid.NewGuid().ToString("N")[..8];
+    var started = DateTime.UtcNow;
+    var load = await Wrk.RunAsync(target, script, connections, TimeSpan.FromSeconds(seconds),
+        new Dictionary<string, string> { ["CAMPAIGN_ID"] = campaignId, ["API_KEY"] = apiKey, ["USER_PREFIX"] = run + "-d" });
+    var duringLoad = sink.Received;
+    var loadEnded = DateTime.UtcNow;
+    var emails = Count("SELECT COUNT(*) FROM Messages WHERE Status = 'Accepted'");
+    var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
+    while (sink.Distinct < emails && DateTime.UtcNow < deadline)
+    {
+        await Task.Delay(200);
+    }
+    await Task.Delay(TimeSpan.FromSeconds(5.5)); // one more stats line from the dispatcher
+    var elapsed = (sink.LastAt - started).TotalSeconds;
+    var failed = Count("SELECT COUNT(*) FROM Deliveries WHERE State = 'Failed'");
+    var (peak, _) = server.Memory();
+
+    Console.WriteLine();
+    Console.WriteLine("| triggers accepted/s (wrk) | emails to deliver | emails received | emails/s, first trigger to last email | emails/s while triggering | drain after the load | failed | peak MB |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine($"| {load.RequestsPerSecond:N0} | {emails:N0} | {sink.Distinct:N0} | {sink.Distinct / elapsed:N0} | {duringLoad / seconds:N0} | "
+        + $"{Math.Max(0, (sink.LastAt - loadEnded).TotalSeconds):0.0} s | {failed:N0} | {peak:0} |");
+    Console.WriteLine($"dispatcher: {server.LastDeliveryStats ?? "(no stats line)"}");
+    if (server.LastDeliveryStats is { } stats && DeliveryStats.Pattern().Match(stats) is { Success: true } m)
+    {
+        var render = double.Parse(m.Groups["render"].Value, CultureInfo.InvariantCulture);
+        var handOver = double.Parse(m.Groups["hand"].Value, CultureInfo.InvariantCulture);
+        Console.WriteLine($"render share of the dispatcher's per-message time: {100 * render / (render + handOver):0.0}% "
+            + $"({render / Math.Max(1, double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)) * 1000:0} µs per message)");
+    }
+    return sink.Distinct >= emails && failed == 0 ? 0 : 1;
+}
+
+// Kill -9 while the dispatcher is handing emails over, restart on the same files, and count what the SMTP server got.
+async Task<int> DeliveryCrashAsync(string campaignId)
+{
+    await using var sink = new SmtpSink(FreePort());
+    var port = FreePort();
+    var environment = DeliveryEnvironment(sink.Port);
+    var server = await LoadServer.StartAsync(repository, database, apiKey, port, environment);
+    var target = new Uri(server.Address, "/campaigns/trigger/send");
+    var run = Guid.NewGuid().ToString("N")[..8];
+    await Wrk.RunAsync(target, script, 32, TimeSpan.FromSeconds(3),
+        new Dictionary<string, string> { ["CAMPAIGN_ID"] = campaignId, ["API_KEY"] = apiKey, ["USER_PREFIX"] = run + "-c" });
+    var emails = Count("SELECT COUNT(*) FROM Messages WHERE Status = 'Accepted'");
+    var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+    while (sink.Received < emails / 3 && DateTime.UtcNow < deadline)
+    {
+        await Task.Delay(10);
+    }
+    server.KillHard();
+    var atKill = sink.Received;
+    Console.WriteLine($"server killed (SIGKILL) with {atKill:N0} of {emails:N0} emails received");
+    await server.DisposeAsync();
+
+    await using var restarted = await LoadServer.StartAsync(repository, database, apiKey, port, environment);
+    deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
+    long open;
+    while ((open = Count("SELECT COUNT(*) FROM Messages m LEFT JOIN Deliveries d ON d.MessageId = m.Id WHERE m.Status = 'Accepted' "
+               + "AND (d.State IS NULL OR d.State NOT IN ('Delivered', 'Failed', 'Aborted', 'Captured'))")) > 0 && DateTime.UtcNow < deadline)
+    {
+        await Task.Delay(250);
+    }
+    await Task.Delay(500);
+    var delivered = Count("SELECT COUNT(*) FROM Deliveries WHERE State = 'Delivered'");
+    var interrupted = new HashSet<long>();
+    using (var db = new SqliteConnection($"Data Source={database};Mode=ReadOnly"))
+    {
+        db.Open();
+        using var read = db.CreateCommand();
+        read.CommandText = "SELECT DISTINCT MessageId FROM DeliveryAttempts WHERE Outcome LIKE 'Interrupted%'";
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            interrupted.Add(reader.GetInt64(0));
+        }
+    }
+    var repeated = sink.Repeated;
+    // Message-ID: <dispatch.message@domain>, the same for every attempt of one message.
+    var unexplained = repeated.Keys.Count(id => !(MessageOf(id) is { } m && interrupted.Contains(m)));
+    var lost = emails - sink.Distinct;
+
+    Console.WriteLine();
+    Console.WriteLine("| emails accepted | received before the kill | delivered in the end | distinct received | lost | still open | received twice | interrupted attempts recorded | repeats without a recorded interruption |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine($"| {emails:N0} | {atKill:N0} | {delivered:N0} | {sink.Distinct:N0} | {lost} | {open} | {repeated.Count} | {interrupted.Count} | {unexplained} |");
+    return lost == 0 && open == 0 && unexplained == 0 ? 0 : 1;
+
+    static long? MessageOf(string messageId)
+    {
+        var dot = messageId.IndexOf('.');
+        var at = messageId.IndexOf('@');
+        return dot > 0 && at > dot && long.TryParse(messageId[(dot + 1)..at], CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+}
+
+Dictionary<string, string> DeliveryEnvironment(int smtpPort) => new()
+{
+    ["Delivery__Enabled"] = "true",
+    ["Delivery__Email__Host"] = "127.0.0.1",
+    ["Delivery__Email__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+    ["Delivery__Email__Security"] = "None",
+    ["Logging__LogLevel__BrazeLite.Core.Delivery.DeliveryDispatcher"] = "Information",
+};
 
 // Starts the seeded server and keeps it up for a while, for profiling with wrk and dotnet-trace by hand.
 async Task<int> ServeAsync(string campaignId, int seconds)

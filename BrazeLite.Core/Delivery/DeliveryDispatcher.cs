@@ -33,6 +33,9 @@ public sealed partial class DeliveryDispatcher : BackgroundService
     private readonly System.Threading.Channels.Channel<DeliveryOutcome> _outcomes =
         System.Threading.Channels.Channel.CreateUnbounded<DeliveryOutcome>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
     private long _finished;
+    private long _renderTicks;
+    private long _lastStats;
+    private long _handOverTicks;
 
     public DeliveryDispatcher(DeliveryQueue queue, CampaignDirectory campaigns, MessageComposer composer, ChannelSenders senders, CommitSignal signal,
         IOptions<DeliveryOptions> options, TimeProvider time, ILogger<DeliveryDispatcher> logger)
@@ -50,6 +53,10 @@ public sealed partial class DeliveryDispatcher : BackgroundService
 
     /// <summary>Messages finished (delivered, captured, failed or aborted) since start; for tests and the load run.</summary>
     public long Finished => Interlocked.Read(ref _finished);
+
+    /// <summary>Time spent rendering (composition, connected content included) and handing over (retries included), summed over messages.</summary>
+    public (TimeSpan Render, TimeSpan HandOver) Spent =>
+        (TimeSpan.FromTicks(Interlocked.Read(ref _renderTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _handOverTicks)));
 
     /// <summary>Raised after a batch of outcomes is written.</summary>
     public event Action? Completed;
@@ -157,7 +164,9 @@ public sealed partial class DeliveryDispatcher : BackgroundService
                 await Task.Delay(wait, _time, ct);
             }
         }
+        var rendering = _time.GetTimestamp();
         var composition = await _composer.ComposeAsync(message, ct);
+        Interlocked.Add(ref _renderTicks, _time.GetElapsedTime(rendering).Ticks);
         if (composition.Failure is { } failure)
         {
             LogNotSent(_logger, message.MessageId, failure);
@@ -175,6 +184,7 @@ public sealed partial class DeliveryDispatcher : BackgroundService
         var senderName = sender.NameFor(message.Channel);
         await _senders.WaitTurnAsync(senderName, ct);
 
+        var handing = _time.GetTimestamp();
         var attempts = new Attempts(message.MessageId, message.Attempt, _time);
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(AttemptsKey, attempts);
@@ -199,6 +209,7 @@ public sealed partial class DeliveryDispatcher : BackgroundService
             ResilienceContextPool.Shared.Return(context);
         }
 
+        Interlocked.Add(ref _handOverTicks, _time.GetElapsedTime(handing).Ticks);
         var done = attempts.Current;
         attempts.Record(result, retried: false);
         if (result.IsSuccess)
@@ -278,6 +289,12 @@ public sealed partial class DeliveryDispatcher : BackgroundService
                 await _queue.CompleteAsync(batch, CancellationToken.None);
                 Interlocked.Add(ref _finished, batch.Count(o => DeliveryStates.IsFinal(o.State)));
                 Completed?.Invoke();
+                if (_time.GetElapsedTime(_lastStats) >= TimeSpan.FromSeconds(5))
+                {
+                    _lastStats = _time.GetTimestamp();
+                    var (render, handOver) = Spent;
+                    LogStats(_logger, Finished, (long)render.TotalMilliseconds, (long)handOver.TotalMilliseconds);
+                }
             }
             catch (Exception e)
             {
@@ -335,6 +352,9 @@ public sealed partial class DeliveryDispatcher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, long messageId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery stats: {Finished} finished since start; rendering took {RenderMs} ms and handing over {HandOverMs} ms in all")]
+    private static partial void LogStats(ILogger logger, long finished, long renderMs, long handOverMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} delivery outcome(s) failed; their messages will be claimed again")]
     private static partial void LogCompleteFailed(ILogger logger, int count, Exception exception);

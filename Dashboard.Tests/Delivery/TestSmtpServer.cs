@@ -26,6 +26,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        services.Add(new NoDelayListeners());
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -94,5 +95,53 @@ public sealed class TestSmtpServer : IAsyncDisposable
             Messages.Enqueue((message, transaction.To.Select(t => $"{t.User}@{t.Host}").ToList(), $"{transaction.From.User}@{transaction.From.Host}"));
             return SmtpResponse.Ok;
         }
+    }
+}
+
+/// <summary>
+/// Listeners whose connections send each reply at once (TCP_NODELAY, inherited by accepted sockets on Linux), as real
+/// mail servers do: with Nagle's algorithm the second of two pipelined replies waits for the client's delayed ACK, about
+/// 40 ms per message.
+/// </summary>
+internal sealed class NoDelayListeners : SmtpServer.Net.IEndpointListenerFactory
+{
+    public SmtpServer.Net.IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+    {
+        var listener = new System.Net.Sockets.TcpListener(endpointDefinition.Endpoint);
+        listener.Start();
+        return new Listener(listener);
+    }
+
+    private sealed class Listener(System.Net.Sockets.TcpListener listener) : SmtpServer.Net.IEndpointListener
+    {
+        public async Task<SmtpServer.IO.ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            client.NoDelay = true;
+            context.Properties[SmtpServer.Net.EndpointListener.LocalEndPointKey] = client.Client.LocalEndPoint;
+            context.Properties[SmtpServer.Net.EndpointListener.RemoteEndPointKey] = client.Client.RemoteEndPoint;
+            return new Pipe(client);
+        }
+
+        public void Dispose() => listener.Stop();
+    }
+
+    private sealed class Pipe(System.Net.Sockets.TcpClient client) : SmtpServer.IO.ISecurableDuplexPipe
+    {
+        private readonly NetworkStream _stream = client.GetStream();
+
+        public System.IO.Pipelines.PipeReader Input => field ??= System.IO.Pipelines.PipeReader.Create(_stream);
+
+        public System.IO.Pipelines.PipeWriter Output => field ??= System.IO.Pipelines.PipeWriter.Create(_stream);
+
+        public bool IsSecure => false;
+
+        public System.Security.Authentication.SslProtocols SslProtocol => System.Security.Authentication.SslProtocols.None;
+
+        public Task UpgradeAsync(System.Security.Cryptography.X509Certificates.X509Certificate certificate,
+            System.Security.Authentication.SslProtocols protocols, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("This test server speaks plain SMTP only.");
+
+        public void Dispose() => client.Dispose();
     }
 }

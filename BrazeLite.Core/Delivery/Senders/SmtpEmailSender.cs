@@ -126,7 +126,19 @@ public sealed partial class SmtpEmailSender(IOptions<DeliveryOptions> options, I
         };
         try
         {
-            await client.ConnectAsync(Settings.Host!, Settings.Port, security, ct);
+            // Our own socket, with Nagle's algorithm off: a message is several small writes, and against delayed ACKs each
+            // would otherwise wait about 40 ms for the one before it.
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(Settings.Host!, Settings.Port, ct);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+            await client.ConnectAsync(socket, Settings.Host!, Settings.Port, security, ct);
             if (!string.IsNullOrEmpty(Settings.UserName))
             {
                 await client.AuthenticateAsync(Settings.UserName, Settings.Password ?? "", ct);
