@@ -43,6 +43,39 @@ public sealed class CaptureDeliveryTests(DashboardApiFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task AjoExecution_TemplateReadsTheContext_TheEmailIsRenderedWithIt()
+    {
+        var campaign = await factory.LaunchAsync(Campaign(f =>
+        {
+            DeliveryTestSupport.OnlyChannels(f, Channel.Email);
+            f.MessageType = MessageType.Transactional;
+            f.Variants[0].Messages[0][EmailFields.Subject] = "{{context.product.name}} for {{${first_name}}}: {{context.offerCode}}";
+        }));
+        var email = $"ajo-{Guid.NewGuid():N}@example.com";
+
+        using var response = await _client.PostAsync("/ajo/im/executions/unitary", new StringContent(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            requestId = Guid.NewGuid().ToString("N"),
+            campaignId = campaign.CampaignId,
+            recipients = new[]
+            {
+                new
+                {
+                    type = "aep", @namespace = "email", userId = email, channelData = new { emailAddress = email },
+                    context = new { product = new { name = "Jackets" }, offerCode = "THANKSGIVING" },
+                    profile = new { person = new { name = new { firstName = "John" } } },
+                },
+            },
+        }), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var delivered = (await factory.WaitForDeliveriesAsync(campaign.CampaignId!, 1)).Single();
+        var sent = Assert.IsType<EmailContent>(delivered.Content);
+        Assert.Equal("Jackets for John: THANKSGIVING", sent.Subject);
+        Assert.Equal(email, sent.To);
+    }
+
+    [Fact]
     public async Task Trigger_TemplateAborts_MessageIsAbortedWithItsReasonAndNotSent()
     {
         var campaign = await factory.LaunchAsync(Campaign(f => f.Variants[0].Messages[0][EmailFields.HtmlBody] =
