@@ -86,6 +86,31 @@ public sealed class ConnectedContentDeliveryTests : IAsyncLifetime
         Assert.StartsWith("id=u-", _api.Requests.First().Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Send_SameGetTwice_TheSecondIsAnsweredFromTheCache()
+    {
+        _api.Then(new Reply(200, "{\"n\":\"first\"}"), new Reply(200, "{\"n\":\"second\"}"));
+        var body = "{% connected_content " + _api.BaseUrl + "/cached :cache_max_age 900 :save c %}<p>{{c.n}}</p>";
+
+        var first = await SendAsync("Hi", body, $"u-{Guid.NewGuid():N}");
+        var second = await SendAsync("Hi", body, $"u-{Guid.NewGuid():N}");
+
+        Assert.Contains("<p>first</p>", first.Html);
+        Assert.Contains("<p>first</p>", second.Html);
+        Assert.Single(_api.Requests);
+    }
+
+    [Fact]
+    public async Task Send_AnswerOverOneMegabyte_IsNotUsedAndWarns()
+    {
+        _api.Then(new Reply(200, "\"" + new string('x', 1024 * 1024 + 10) + "\""));
+
+        var email = await SendAsync("Hi", "<p>[{% connected_content " + _api.BaseUrl + "/huge %}]</p>", $"u-{Guid.NewGuid():N}");
+
+        Assert.Contains("<p>[]</p>", email.Html);
+        Assert.Contains("more than 1,048,576 bytes", _lastWarnings);
+    }
+
     public async Task DisposeAsync()
     {
         await _factory.DisposeAsync();
