@@ -160,7 +160,7 @@ public class CampaignEditorTests : DashboardTestContext
     }
 
     [Fact]
-    public void Launch_UnfinishedCampaign_IsNotSavedAndShowsWhatIsMissing()
+    public void Launch_UnfinishedCampaign_IsDisabledAndTheProblemLeadsToTheField()
     {
         var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
         form.Name = "Half written";
@@ -168,11 +168,10 @@ public class CampaignEditorTests : DashboardTestContext
         var cut = RenderEditor(form);
         GoToStep(cut, "Review");
 
-        Click(cut, "Launch");
-
-        cut.WaitForAssertion(() => Assert.Contains("Fix the 1 problem shown in red before launching", cut.Find("[role=alert]").TextContent));
+        NoticeSaying(cut, "You can save this as a draft; fix 1 problem before launching:");
+        Assert.True(Button(cut, "Launch").HasAttribute("disabled"));
         Assert.Empty(Campaigns.Saved);
-        GoToStep(cut, "Channels");
+        cut.Find("[aria-label='Problems'] button").Click();
         cut.WaitForAssertion(() => Assert.Equal("Body is required.", ErrorUnder(cut, "SMS body")));
     }
 

@@ -62,6 +62,43 @@ public class LaunchTemplateCheckTests : DashboardTestContext
     }
 
     [Fact]
+    public void Review_MissingSenderAndATemplateError_CountsBothInOneSummaryAndBlocksLaunch()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        CampaignFormEditing.AddChannel(form, Channel.Email);
+        var email = CampaignFormEditing.MessageFor(form.Variants[0], Channel.Email);
+        email[EmailFields.Subject] = "Shipped";
+        email[EmailFields.HtmlBody] = "<p>Shipped</p>";
+        CampaignFormEditing.MessageFor(form.Variants[0], Channel.Sms)[SmsFields.Body] = "Order {{ api_trigger_properties.${order_id} | upcas }}";
+        var cut = RenderEditor(form);
+
+        GoToStep(cut, "Review");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[aria-label='Template errors'] li")));
+        NoticeSaying(cut, "You can save this as a draft; fix 2 problems before launching:");
+        Assert.DoesNotContain("Everything is filled in correctly.", cut.Markup);
+        Assert.Contains("From", Assert.Single(cut.FindAll("[aria-label='Problems'] li")).TextContent);
+        Assert.True(Button(cut, "Launch").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Review_OnlyARequiredFieldMissing_DisablesLaunchToo()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        CampaignFormEditing.AddChannel(form, Channel.Email);
+        var email = CampaignFormEditing.MessageFor(form.Variants[0], Channel.Email);
+        email[EmailFields.Subject] = "Shipped";
+        email[EmailFields.HtmlBody] = "<p>Shipped</p>";
+        var cut = RenderEditor(form);
+
+        GoToStep(cut, "Review");
+
+        NoticeSaying(cut, "You can save this as a draft; fix 1 problem before launching:");
+        Assert.True(Button(cut, "Launch").HasAttribute("disabled"));
+        Assert.False(Button(cut, "Save as draft").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void Review_TemplatesRenderCleanly_AllowsLaunch()
     {
         var form = ValidForm(CampaignType.ApiTriggered);

@@ -90,8 +90,10 @@ public partial class CampaignEditor
         return Task.CompletedTask;
     }
 
+    // From a problem listed in the review: the marketer goes there to fix it, so its step shows its messages.
     private Task GoToStepAsync(EditorStep step)
     {
+        Errors.RevealStep(step);
         var index = _steps.ToList().IndexOf(step);
         return GoToIndexAsync(index < 0 ? _steps.Count - 1 : index);
     }
