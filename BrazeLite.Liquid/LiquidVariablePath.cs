@@ -13,4 +13,8 @@ namespace BrazeLite.Liquid;
 /// </param>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
-public sealed record LiquidVariablePath(string Path, IReadOnlyList<string> Segments, int Line, int Column);
+public sealed record LiquidVariablePath(string Path, IReadOnlyList<string> Segments, int Line, int Column)
+{
+    /// <summary>Whether this use is followed by a <c>default</c> filter (<c>{{${first_name} | default: 'there'}}</c>): the author expects it may be missing.</summary>
+    public bool HasDefault { get; init; }
+}

@@ -97,7 +97,8 @@ public sealed partial class TemplateRenderer(TimeProvider time, ILogger<Template
         var missing = new List<string>();
         foreach (var path in paths)
         {
-            if (path.Segments.Count == 0)
+            // One rule for the badge, the list, the matrix and the preview API: a variable followed by `default` is not missing.
+            if (path.Segments.Count == 0 || path.HasDefault)
             {
                 continue;
             }

@@ -285,7 +285,11 @@ internal sealed class ExpressionParser
             }
             (filters ??= new List<FilterCall>(2)).Add(call);
             // `x | default: ...` says the author expects x may be missing: no warning for it.
-            if (call.Name == "default" && input is LookupExpr quiet) quiet.Quiet = true;
+            if (call.Name == "default" && input is LookupExpr quiet)
+            {
+                quiet.Quiet = true;
+                _owner.MarkDefaulted(quiet.KeySegments);
+            }
         }
         return filters is null ? input : new FilteredExpr(input, [.. filters]) { Line = input.Line, Column = input.Column };
     }

@@ -73,6 +73,19 @@ internal sealed partial class TemplateParser
         return resolved;
     }
 
+    /// <summary>Marks the use recorded with <paramref name="segments"/> (the list <see cref="RecordPath"/> returned) as followed by <c>default</c>.</summary>
+    public void MarkDefaulted(IReadOnlyList<string> segments)
+    {
+        for (var i = Paths.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(Paths[i].Segments, segments))
+            {
+                Paths[i] = Paths[i] with { HasDefault = true };
+                return;
+            }
+        }
+    }
+
     private void Alias(string name, Expr value) =>
         _aliases.Add((name, value is LookupExpr { KeySegments.Count: > 0 } l ? l.KeySegments : null));
 

@@ -134,6 +134,17 @@ public sealed class MessageWithPreviewTests : DashboardTestContext
     }
 
     [Fact]
+    public void SmsBody_VariableWithADefaultAndNoSampleUser_TheBadgeSaysOkAndNothingIsListed()
+    {
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Hi {{${first_name} | default: 'there'}}");
+        var cut = RenderMessage(form, Channel.Sms);
+
+        cut.WaitForAssertion(() => Assert.Equal("Hi there", cut.Find(".sms-bubble").TextContent), Patience);
+        Assert.NotEqual("Status: Missing variables", cut.Find("[aria-label^='Status:']").GetAttribute("aria-label"));
+        Assert.Empty(cut.FindAll("[aria-label='Warnings']"));
+    }
+
+    [Fact]
     public void SmsBody_MissingTriggerProperty_IsFlaggedAsWarning()
     {
         var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Your {{api_trigger_properties.${product_nme}}} shipped");

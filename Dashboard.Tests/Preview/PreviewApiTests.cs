@@ -119,6 +119,16 @@ public class PreviewApiTests(DashboardApiFactory factory) : IClassFixture<Dashbo
     }
 
     [Fact]
+    public async Task Preview_VariableWithADefault_HasNoWarning()
+    {
+        var (status, body, _) = await PostAsync("""{"template": "Hi {{${first_name} | default: 'there'}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Hi there", body.GetProperty("output").GetString());
+        Assert.Equal(0, body.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Preview_AbortMessage_IsAbortedWithItsReason()
     {
         var (status, body, _) = await PostAsync("""

@@ -104,6 +104,18 @@ public sealed class PreviewMatrixPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Matrix_VariableWithADefaultAndNoSampleUser_IsOk()
+    {
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Hi {{${first_name} | default: 'there'}}");
+        Campaigns.Add(form);
+        SampleData.AddPayload(form.CampaignId!, "Any", "{}");
+
+        var cut = Render<PreviewMatrixPage>(p => p.Add(c => c.CampaignId, form.CampaignId!));
+
+        cut.WaitForAssertion(() => Assert.Equal([$"{form.Variants[0].Name} × Any: OK"], cut.FindAll(".matrix-cell").Select(c => c.GetAttribute("aria-label"))), Patience);
+    }
+
+    [Fact]
     public void Matrix_NoSavedPayload_RendersWithEmptyOneAndSaysSo()
     {
         var form = TwoVariants();

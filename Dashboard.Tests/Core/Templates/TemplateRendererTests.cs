@@ -30,6 +30,19 @@ public class TemplateRendererTests
     }
 
     [Fact]
+    public void Render_VariableWithADefault_IsNotMissing_ButTheSameVariableWithoutOneIs()
+    {
+        var defaulted = Render("Hi {{${first_name} | default: 'there'}}");
+        var both = Render("Hi {{${first_name} | default: 'there'}}, {{${first_name}}}");
+
+        Assert.Equal("Hi there", defaulted.Output);
+        Assert.Empty(defaulted.MissingVariables);
+        Assert.Equal(RenderStatus.Ok, defaulted.Status);
+        Assert.Empty(defaulted.Warnings);
+        Assert.Equal(["${first_name}"], both.MissingVariables);
+    }
+
+    [Fact]
     public void Render_LoopAndAssignedVariables_AreNotSampleGaps()
     {
         var result = Render("{% assign n = 1 %}{% for item in api_trigger_properties.items %}{{ item.name }}{% endfor %}{{ n }}",
