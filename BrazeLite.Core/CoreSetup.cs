@@ -38,6 +38,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<CampaignChanges>();
         builder.Services.AddSingleton<ICampaignService, CampaignService>();
         builder.Services.AddSingleton<ISampleDataService, SampleDataService>();
+        builder.Services.AddSingleton<ICampaignCopyPart, SampleCopies>();
 
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiKeyUsage>();

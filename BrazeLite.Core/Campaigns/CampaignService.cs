@@ -11,7 +11,8 @@ public sealed partial class CampaignService(
     TemplateRules templateRules,
     TimeProvider time,
     ILogger<CampaignService> logger,
-    CampaignChanges? changes = null) : ICampaignService
+    CampaignChanges? changes = null,
+    IEnumerable<ICampaignCopyPart>? copyParts = null) : ICampaignService
 {
     public async Task<CampaignPage> ListAsync(CampaignQuery query, CancellationToken ct = default)
     {
@@ -219,6 +220,10 @@ public sealed partial class CampaignService(
         };
         CampaignStorage.Apply(CampaignForms.ToCampaign(form), copy);
         db.Campaigns.Add(copy);
+        foreach (var part in copyParts ?? [])
+        {
+            await part.AddCopiesAsync(db, source.Id, copy, ct);
+        }
         var result = await SaveChangesAsync(db, copy, copy.Name, ct);
         if (result.Succeeded)
         {

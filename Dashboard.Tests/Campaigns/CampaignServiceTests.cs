@@ -624,6 +624,30 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Duplicate_WithSampleData_CopiesEveryPayloadUserAndResponseSet()
+    {
+        var source = await CreateAsync(SampleCampaigns.Triggered());
+        var samples = CoreServices.Samples(_database, _time);
+        Assert.True((await samples.SavePayloadAsync(source.CampaignId!, new SamplePayloadForm { Name = "Shoes", Json = "{\"product\":\"Shoes\"}" })).Succeeded);
+        Assert.True((await samples.SaveUserAsync(source.CampaignId!, new SampleUserForm
+        {
+            Name = "Ana", Attributes = new() { ["first_name"] = "Ana" }, CustomAttributesJson = "{\"tier\":\"gold\"}",
+        })).Succeeded);
+        Assert.True((await samples.SaveConnectedContentAsync(source.CampaignId!,
+            new SamplePayloadForm { Name = "Weather", Json = "{\"https://api.example.com/w\": \"{\\\"t\\\":20}\"}" })).Succeeded);
+
+        var result = await _service.DuplicateAsync(source.CampaignId!);
+
+        var original = await samples.ListAsync(source.CampaignId!);
+        var copied = await samples.ListAsync(result.CampaignId!);
+        Assert.Equal(original.Payloads.Select(p => (p.Name, p.Json)), copied.Payloads.Select(p => (p.Name, p.Json)));
+        Assert.Equal(original.Users.Select(u => (u.Name, u.CustomAttributesJson)), copied.Users.Select(u => (u.Name, u.CustomAttributesJson)));
+        Assert.Equal("Ana", copied.Users.Single().Attributes["first_name"]);
+        Assert.Equal(original.ConnectedContent.Select(c => c.Json), copied.ConnectedContent.Select(c => c.Json));
+        Assert.Empty(copied.Payloads.Select(p => p.Id).Intersect(original.Payloads.Select(p => p.Id)));
+    }
+
+    [Fact]
     public async Task Duplicate_ApiCampaign_MintsNewChannelVariationIds()
     {
         var source = await CreateAsync(SampleCampaigns.Api());

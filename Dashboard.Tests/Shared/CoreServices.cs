@@ -13,7 +13,7 @@ internal static class CoreServices
     public static TemplateRules Rules() => new(Templates());
 
     public static CampaignService Campaigns(IDbContextFactory<BrazeLiteDbContext> db, TimeProvider time) =>
-        new(db, Rules(), time, NullLogger<CampaignService>.Instance);
+        new(db, Rules(), time, NullLogger<CampaignService>.Instance, copyParts: [new SampleCopies(time)]);
 
     /// <summary>The key service with the directory and usage record it shares with the REST authentication.</summary>
     public static (ApiKeyService Service, ApiKeyDirectory Directory, ApiKeyUsage Usage) ApiKeys(IDbContextFactory<BrazeLiteDbContext> db, TimeProvider time)
