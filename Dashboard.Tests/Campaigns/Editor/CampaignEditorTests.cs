@@ -103,6 +103,37 @@ public class CampaignEditorTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task SaveDraft_NewCampaignWithAPayloadTyped_SavesThePayloadAsTheCampaignsFirstSample()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+        GoToStep(cut, "Channels");
+        cut.WaitForAssertion(() => Field(cut, "Payload JSON"));
+
+        Type(cut, "Payload JSON", "{\"product\":\"Shoes\",\"price\":\"59.90\"}");
+        Click(cut, "Save draft");
+
+        cut.WaitForAssertion(() => Assert.EndsWith($"/campaigns/{form.CampaignId}", CurrentUri));
+        var saved = Assert.Single((await SampleData.ListAsync(form.CampaignId!)).Payloads);
+        Assert.Equal("Sample payload", saved.Name);
+        Assert.Equal("{\"product\":\"Shoes\",\"price\":\"59.90\"}", saved.Json);
+    }
+
+    [Fact]
+    public async Task SaveDraft_NewCampaignWithNothingTyped_SavesNoSample()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        var cut = RenderEditor(form);
+
+        Click(cut, "Save draft");
+
+        cut.WaitForAssertion(() => Assert.EndsWith($"/campaigns/{form.CampaignId}", CurrentUri));
+        var samples = await SampleData.ListAsync(form.CampaignId!);
+        Assert.Empty(samples.Payloads);
+        Assert.Empty(samples.Users);
+    }
+
+    [Fact]
     public void SaveDraft_ValidCampaign_SendsTheFormToTheServiceAndOpensTheCampaignPage()
     {
         var form = ValidForm(CampaignType.Api);

@@ -17,6 +17,8 @@ public partial class CampaignEditor
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required TemplateLaunchCheck TemplateCheck { get; init; }
+    [Inject] public required ISampleDataService SampleData { get; init; }
+    [Inject] public required PreviewSessions Sessions { get; init; }
 
     /// <summary>The form being edited; the editor changes its contents, never replaces it.</summary>
     [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
@@ -139,11 +141,16 @@ public partial class CampaignEditor
                 return;
             }
 
+            var wasNew = Form.CampaignId is null;
             var result = await Campaigns.SaveAsync(Form);
             var savedBeforeLaunch = false;
             if (result.Succeeded)
             {
                 Form.CampaignId = result.CampaignId;
+                if (wasNew)
+                {
+                    await KeepTypedSamplesAsync(result.CampaignId!);
+                }
                 Form.Version = result.Version;
                 _loadedSplit = CampaignFormEditing.SplitKey(Form);
                 if (launch)
@@ -171,6 +178,41 @@ public partial class CampaignEditor
             _saving = false;
         }
     }
+
+    /// <summary>
+    /// Sample data typed into a campaign that had no ID yet could not be saved on its own: it is saved with the campaign's
+    /// first save, as its first named sample (a blank name becomes "Sample payload", "Sample user", "Sample responses").
+    /// </summary>
+    private async Task KeepTypedSamplesAsync(string campaignId)
+    {
+        var session = Sessions.For(Form);
+        if (session.Payload.Id is null && session.PayloadChanged && session.PayloadError is null)
+        {
+            await SampleData.SavePayloadAsync(campaignId, new SamplePayloadForm
+            {
+                Name = NameOr(session.Payload.Name, "Sample payload"), Json = session.Payload.Json,
+            });
+        }
+        var user = session.User;
+        var userTyped = user.Attributes.Values.Any(v => !string.IsNullOrWhiteSpace(v)) || user.CustomAttributesJson.Trim() is not ("" or "{}" or "{\n}");
+        if (user.Id is null && userTyped && session.UserError is null)
+        {
+            await SampleData.SaveUserAsync(campaignId, new SampleUserForm
+            {
+                Name = NameOr(user.Name, "Sample user"), Attributes = new(user.Attributes), CustomAttributesJson = user.CustomAttributesJson,
+            });
+        }
+        var responses = session.ConnectedContent;
+        if (responses.Id is null && responses.Json.Trim() is not ("" or "{}" or "{\n}") && session.ConnectedContentError is null)
+        {
+            await SampleData.SaveConnectedContentAsync(campaignId, new SamplePayloadForm
+            {
+                Name = NameOr(responses.Name, "Sample responses"), Json = responses.Json,
+            });
+        }
+    }
+
+    private static string NameOr(string name, string fallback) => string.IsNullOrWhiteSpace(name) ? fallback : name.Trim();
 
     private void ShowFailure(WriteResult result, bool savedBeforeLaunch)
     {
