@@ -7,4 +7,7 @@ public sealed record CampaignListItem(
     CampaignStatus Status,
     IReadOnlyList<Channel> Channels,
     DateTimeOffset LastEdited,
-    Guid Version);
+    Guid Version)
+{
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}

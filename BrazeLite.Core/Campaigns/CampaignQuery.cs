@@ -1,8 +1,8 @@
 namespace BrazeLite.Core.Campaigns;
 
 /// <summary>
-/// A list query. <see cref="Search"/> matches a name (case-insensitive, substring) or a campaign ID (prefix).
-/// <see cref="Page"/> is zero-based.
+/// A list query. <see cref="Search"/> matches a name or a tag (case-insensitive, substring) or a campaign ID (prefix);
+/// <see cref="Tag"/> keeps the campaigns with that tag (case-insensitive). <see cref="Page"/> is zero-based.
 /// </summary>
 public sealed record CampaignQuery(
     string? Search = null,
@@ -10,7 +10,8 @@ public sealed record CampaignQuery(
     CampaignStatus? Status = null,
     CampaignSort Sort = CampaignSort.LastEditedDesc,
     int Page = 0,
-    int PageSize = 25)
+    int PageSize = 25,
+    string? Tag = null)
 {
     public const int MaxPageSize = 200;
 }

@@ -22,7 +22,14 @@ public sealed partial class CampaignService(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = CampaignForms.NormalizeName(query.Search);
-            campaigns = campaigns.Where(c => c.NormalizedName.Contains(search) || c.CampaignId.StartsWith(search));
+            var inTags = "%" + Like(CampaignStorage.TagText(query.Search.Trim())) + "%";
+            campaigns = campaigns.Where(c => c.NormalizedName.Contains(search) || c.CampaignId.StartsWith(search)
+                || EF.Functions.Like(c.Tags, inTags, LikeEscape));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var tag = "%" + Like(CampaignStorage.TagElement(query.Tag.Trim())) + "%";
+            campaigns = campaigns.Where(c => EF.Functions.Like(c.Tags, tag, LikeEscape));
         }
         if (query.Type is { } type)
         {
@@ -50,14 +57,33 @@ public sealed partial class CampaignService(
         var rows = await campaigns
             .Skip(page * pageSize)
             .Take(pageSize)
-            .Select(c => new { c.CampaignId, c.Name, c.Type, c.Status, c.Channels, c.UpdatedAt, c.Version })
+            .Select(c => new { c.CampaignId, c.Name, c.Type, c.Status, c.Channels, c.Tags, c.UpdatedAt, c.Version })
             .ToListAsync(ct);
 
         var items = rows
-            .Select(r => new CampaignListItem(r.CampaignId, r.Name, r.Type, r.Status, CampaignStorage.ReadChannels(r.Channels), r.UpdatedAt, r.Version))
+            .Select(r => new CampaignListItem(r.CampaignId, r.Name, r.Type, r.Status, CampaignStorage.ReadChannels(r.Channels), r.UpdatedAt, r.Version)
+            {
+                Tags = CampaignStorage.ReadTags(r.Tags),
+            })
             .ToList();
         return new CampaignPage(items, total);
     }
+
+    public async Task<IReadOnlyList<string>> TagsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.Campaigns.AsNoTracking().Where(c => c.Tags != "[]").Select(c => c.Tags).ToListAsync(ct);
+        return stored.SelectMany(CampaignStorage.ReadTags)
+            .DistinctBy(t => t, StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    // Not a backslash: the stored JSON escapes with backslashes.
+    private const string LikeEscape = "!";
+
+    /// <summary>Text matched literally by LIKE: its wildcards and the escape character escaped.</summary>
+    private static string Like(string text) => text.Replace("!", "!!").Replace("%", "!%").Replace("_", "!_");
 
     public async Task<bool> IsNameTakenAsync(string name, string? exceptCampaignId, CancellationToken ct = default)
     {

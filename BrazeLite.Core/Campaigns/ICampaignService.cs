@@ -6,6 +6,9 @@ public interface ICampaignService
     /// <summary>One page of the campaign list; searching, filtering, sorting and paging run in the database.</summary>
     Task<CampaignPage> ListAsync(CampaignQuery query, CancellationToken ct = default);
 
+    /// <summary>Every tag in use, each once (as first written), in alphabetical order: the list's tag filter offers these.</summary>
+    Task<IReadOnlyList<string>> TagsAsync(CancellationToken ct = default);
+
     /// <summary>Whether another campaign already has this name (case-insensitive, trimmed).</summary>
     Task<bool> IsNameTakenAsync(string name, string? exceptCampaignId, CancellationToken ct = default);
 

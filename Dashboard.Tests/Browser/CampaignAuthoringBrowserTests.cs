@@ -142,7 +142,7 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await session.ScreenshotAsync("archived");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Campaigns", Exact = true }).ClickAsync();
-        await page.GetByLabel("Search by name or campaign ID").FillAsync(campaignId);
+        await page.GetByLabel("Search by name, tag or campaign ID").FillAsync(campaignId);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }) });
         await Expect(row).ToContainTextAsync("Archived");
         await Expect(row).ToContainTextAsync("API-triggered");

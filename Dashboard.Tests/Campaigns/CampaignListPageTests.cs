@@ -32,6 +32,37 @@ public class CampaignListPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void CampaignList_Tags_ShowAsChipsAndAChipFiltersTheList()
+    {
+        Campaigns.Add(PageSamples.Api());
+        var other = PageSamples.Triggered(status: CampaignStatus.Active);
+        other.Tags = ["retention"];
+        Campaigns.Add(other);
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, CampaignRows(cut).Count));
+
+        Assert.Equal(["orders", "receipts"], RowOf(cut, "Order receipts").QuerySelectorAll("[aria-label='Tags of Order receipts'] .mud-chip").Select(c => c.TextContent.Trim()));
+        cut.Find("[aria-label='Show campaigns tagged retention']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Cart reminder", Assert.Single(CampaignRows(cut)).QuerySelector("a")!.TextContent));
+        Assert.Equal("retention", Campaigns.Queries[^1].Tag);
+    }
+
+    [Fact]
+    public void CampaignList_SearchText_MatchesATag()
+    {
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, CampaignRows(cut).Count));
+
+        cut.Find("input[type=text]").Input("receipts");
+
+        AfterThePause(cut, () => Assert.Equal("receipts", Campaigns.LastQuery?.Search), SearchPause);
+        cut.WaitForAssertion(() => Assert.Equal("Order receipts", Assert.Single(CampaignRows(cut)).QuerySelector("a")!.TextContent));
+    }
+
+    [Fact]
     public void CampaignList_CopyButton_PutsTheRowsCampaignIdOnTheClipboard()
     {
         var api = Campaigns.Add(PageSamples.Api());

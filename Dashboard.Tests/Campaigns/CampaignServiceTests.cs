@@ -735,6 +735,34 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     // List
 
     [Fact]
+    public async Task List_SearchAndTagFilter_MatchTagsCaseInsensitively()
+    {
+        await CreateAsync(Tagged(SampleCampaigns.Api("Spring promo"), "Spring_2027", "Promo"));
+        await CreateAsync(Tagged(SampleCampaigns.Api("Receipts"), "orders"));
+        await CreateAsync(Tagged(SampleCampaigns.Triggered("Welcome"), "onboarding", "Café"));
+
+        var searched = await _service.ListAsync(new CampaignQuery(Search: "promo", Sort: CampaignSort.NameAsc));
+        var byTag = await _service.ListAsync(new CampaignQuery(Tag: "ORDERS"));
+        var partialTag = await _service.ListAsync(new CampaignQuery(Tag: "order"));
+        var wildcard = await _service.ListAsync(new CampaignQuery(Tag: "spring_2027"));
+        var accented = await _service.ListAsync(new CampaignQuery(Search: "Café"));
+
+        Assert.Equal(["Spring promo"], searched.Items.Select(i => i.Name));
+        Assert.Equal(["Receipts"], byTag.Items.Select(i => i.Name));
+        Assert.Equal(["orders"], byTag.Items.Single().Tags);
+        Assert.Empty(partialTag.Items);
+        Assert.Equal(["Spring promo"], wildcard.Items.Select(i => i.Name));
+        Assert.Equal(["Welcome"], accented.Items.Select(i => i.Name));
+        Assert.Equal(["Café", "onboarding", "orders", "Promo", "Spring_2027"], await _service.TagsAsync());
+
+        static CampaignForm Tagged(CampaignForm form, params string[] tags)
+        {
+            form.Tags = [.. tags];
+            return form;
+        }
+    }
+
+    [Fact]
     public async Task List_SearchByName_IsCaseInsensitiveSubstring()
     {
         await CreateAsync(SampleCampaigns.Api("Spring Sale"));
@@ -770,7 +798,8 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         var item = Assert.Single((await _service.ListAsync(new CampaignQuery())).Items);
 
         Assert.Equal(new CampaignListItem(form.CampaignId!, "Spring Sale", CampaignType.Api, CampaignStatus.Active, item.Channels,
-            Start.AddHours(1), launched.Version!.Value), item);
+            Start.AddHours(1), launched.Version!.Value) { Tags = item.Tags }, item);
+        Assert.Equal(form.Tags, item.Tags);
         Assert.Equal([Channel.Email, Channel.Sms], item.Channels);
     }
 

@@ -18,11 +18,13 @@ public partial class CampaignListPage
     private string? _search;
     private CampaignType? _type;
     private CampaignStatus? _status;
+    private string? _tag;
+    private IReadOnlyList<string> _tags = [];
     private bool _noCampaignsAtAll;
     private TableData<CampaignListItem> _shown = new() { Items = [], TotalItems = 0 };
 
     /// <summary>Turns the table's state and the toolbar's filters into the service's query.</summary>
-    internal static CampaignQuery QueryFor(TableState state, string? search, CampaignType? type, CampaignStatus? status)
+    internal static CampaignQuery QueryFor(TableState state, string? search, CampaignType? type, CampaignStatus? status, string? tag = null)
     {
         var sort = (state.SortLabel, state.SortDirection) switch
         {
@@ -37,23 +39,25 @@ public partial class CampaignListPage
             Status: status,
             Sort: sort,
             Page: state.Page,
-            PageSize: state.PageSize);
+            PageSize: state.PageSize,
+            Tag: tag);
     }
 
     private async Task<TableData<CampaignListItem>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var query = QueryFor(state, _search, _type, _status);
+        var query = QueryFor(state, _search, _type, _status, _tag);
         CampaignPage page;
         try
         {
             page = await Campaigns.ListAsync(query, ct);
+            _tags = await Campaigns.TagsAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The table cancels a load when a newer one starts (typing, filtering, paging); that one fills the table.
             return _shown;
         }
-        var unfiltered = query is { Search: null, Type: null, Status: null };
+        var unfiltered = query is { Search: null, Type: null, Status: null, Tag: null };
         if (unfiltered && page.TotalCount == 0 && query.Page == 0)
         {
             _noCampaignsAtAll = true;
@@ -78,6 +82,14 @@ public partial class CampaignListPage
         _status = status;
         return ReloadAsync();
     }
+
+    private Task TagChangedAsync(string? tag)
+    {
+        _tag = tag;
+        return ReloadAsync();
+    }
+
+    private static string TagText(string? tag) => tag ?? "All tags";
 
     private static string TypeText(CampaignType? type) => type is { } t ? CampaignText.Label(t) : "All types";
 

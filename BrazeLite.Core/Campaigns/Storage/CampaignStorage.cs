@@ -173,6 +173,14 @@ internal static class CampaignStorage
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 
+    public static IReadOnlyList<string> ReadTags(string json) => Deserialize<List<string>>(json);
+
+    /// <summary>A tag as its stored array holds it, quotes included: what a stored <c>Tags</c> text contains when it has the tag.</summary>
+    public static string TagElement(string tag) => Serialize(tag);
+
+    /// <summary>Text as the stored tags write it (escaped, without quotes), for a substring search.</summary>
+    public static string TagText(string text) => Serialize(text)[1..^1];
+
     private static T Deserialize<T>(string json) where T : new() =>
         string.IsNullOrEmpty(json) ? new T() : JsonSerializer.Deserialize<T>(json, Json) ?? new T();
 }

@@ -47,11 +47,13 @@ internal sealed class FakeCampaignService : ICampaignService
         var items = _campaigns.Values
             .Where(c => query.Search is null
                 || c.Form.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase)
+                || c.Form.Tags.Any(t => t.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
                 || c.Form.CampaignId!.StartsWith(query.Search, StringComparison.Ordinal))
+            .Where(c => query.Tag is null || c.Form.Tags.Contains(query.Tag, StringComparer.OrdinalIgnoreCase))
             .Where(c => query.Type is null || c.Form.Type == query.Type)
             .Where(c => query.Status is null || c.Form.Status == query.Status)
             .Select(c => new CampaignListItem(c.Form.CampaignId!, c.Form.Name, c.Form.Type, c.Form.Status,
-                c.Form.Channels.Select(ch => ch.Channel).ToList(), c.Edited, c.Form.Version!.Value))
+                c.Form.Channels.Select(ch => ch.Channel).ToList(), c.Edited, c.Form.Version!.Value) { Tags = [.. c.Form.Tags] })
             .ToList();
         IEnumerable<CampaignListItem> sorted = query.Sort switch
         {
@@ -63,6 +65,10 @@ internal sealed class FakeCampaignService : ICampaignService
         var page = sorted.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList();
         return new CampaignPage(page, items.Count);
     }
+
+    public Task<IReadOnlyList<string>> TagsAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<string>>(_campaigns.Values.SelectMany(c => c.Form.Tags)
+            .DistinctBy(t => t, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList());
 
     public Task<bool> IsNameTakenAsync(string name, string? exceptCampaignId, CancellationToken ct = default) =>
         Task.FromResult(TakenNames.Contains(name.Trim()) || _campaigns.Values.Any(c => c.Form.CampaignId != exceptCampaignId
