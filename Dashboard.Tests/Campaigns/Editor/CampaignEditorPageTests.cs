@@ -28,6 +28,27 @@ public class CampaignEditorPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void EditRoute_ArchivedCampaign_IsReadOnlyAndUnarchiveOpensTheEditor()
+    {
+        var form = ValidForm(CampaignType.ApiTriggered);
+        form.CampaignId = "6a1c2e9b-0d4f-4a8e-9b7c-1e2f3a4b5c6e";
+        form.Version = Guid.NewGuid();
+        form.Status = CampaignStatus.Archived;
+        Campaigns.Add(form);
+
+        var cut = RenderPage($"/campaigns/{form.CampaignId}/edit", form.CampaignId);
+
+        cut.WaitForAssertion(() => Assert.Contains("read-only", cut.Find("[role=status]").TextContent));
+        Assert.Empty(cut.FindAll("input, textarea"));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Save"));
+        Click(cut, "Unarchive and edit");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[role=tab]")));
+        Assert.Equal((form.CampaignId, CampaignAction.Unarchive), (Campaigns.StatusChanges.Single().CampaignId, Campaigns.StatusChanges.Single().Action));
+        Assert.Equal("Order shipped", Field(cut, "Name").GetAttribute("value"));
+    }
+
+    [Fact]
     public void EditRoute_StoredCampaign_LoadsItIntoTheEditor()
     {
         var form = ValidForm(CampaignType.ApiTriggered);
