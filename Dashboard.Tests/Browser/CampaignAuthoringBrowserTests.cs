@@ -131,11 +131,14 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await session.ScreenshotAsync("launched");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("nothing is sent for it");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop campaign", Exact = true }).ClickAsync();
         await ExpectStatusAsync(page, "Stopped");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Resume", Exact = true })).ToBeVisibleAsync();
         await session.ScreenshotAsync("stopped");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Archive", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Archive campaign", Exact = true }).ClickAsync();
         await ExpectStatusAsync(page, "Archived");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unarchive", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true })).ToHaveCountAsync(0);

@@ -174,12 +174,14 @@ public class CampaignDetailsPageTests : DashboardTestContext
     public void Campaign_ActionAfterSomeoneElseChangedIt_SaysReloadAndReloadShowsTheirChange()
     {
         var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        var dialogs = RenderDialogs();
         var cut = RenderPage(campaign.CampaignId!);
         // Another tab stops the campaign: the version this page holds is now stale.
         campaign.Status = CampaignStatus.Stopped;
         campaign.Version = Guid.NewGuid();
 
         ActionButton(cut, "Stop").Click();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Stop campaign").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("changed by someone else", cut.Find("[role=alert]").TextContent));
         Assert.Equal(CampaignStatus.Stopped, campaign.Status);
@@ -198,6 +200,42 @@ public class CampaignDetailsPageTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Matches("/campaigns/[0-9a-f-]{36}$", CurrentUri));
         Assert.DoesNotContain(campaign.CampaignId!, CurrentUri);
+    }
+
+    [Fact]
+    public void Campaign_ArchiveCancelled_ChangesNothing()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        var dialogs = RenderDialogs();
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Archive").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Archive “Cart reminder”?", DialogText(dialogs)));
+        Assert.Contains("its calls are refused", DialogText(dialogs));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[role=dialog]")));
+        Assert.Empty(Campaigns.StatusChanges);
+        Assert.Equal(CampaignStatus.Active, campaign.Status);
+    }
+
+    [Fact]
+    public void Campaign_StopConfirmed_ThenUndoInTheNotice_ResumesIt()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+        var dialogs = RenderDialogs();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = RenderPage(campaign.CampaignId!);
+
+        ActionButton(cut, "Stop").Click();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Stop campaign").Click());
+        cut.WaitForAssertion(() => Assert.Contains("Resume", ActionNames(cut)));
+        snackbars.WaitForAssertion(() => Assert.Contains("Campaign stopped: Cart reminder", snackbars.Markup));
+        snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Stop", ActionNames(cut)));
+        Assert.Equal([CampaignAction.Stop, CampaignAction.Resume], Campaigns.StatusChanges.Select(c => c.Action));
+        Assert.Equal(CampaignStatus.Active, campaign.Status);
     }
 
     [Fact]

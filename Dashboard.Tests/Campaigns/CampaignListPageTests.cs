@@ -233,11 +233,14 @@ public class CampaignListPageTests : DashboardTestContext
     {
         var campaign = Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
         var popovers = RenderPopovers();
+        var dialogs = RenderDialogs();
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
         OpenRowMenu(cut, popovers, "Cart reminder");
 
         popovers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Stop").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("every trigger and send naming this campaign is refused", DialogText(dialogs)));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Stop campaign").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Stopped", CampaignRows(cut).Single().TextContent));
         var change = Assert.Single(Campaigns.StatusChanges);

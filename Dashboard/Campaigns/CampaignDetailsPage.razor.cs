@@ -56,17 +56,14 @@ public partial class CampaignDetailsPage
         _busy = true;
         try
         {
-            var result = await Campaigns.ChangeStatusAsync(id, action, version);
-            if (result.Succeeded)
-            {
-                _refusal = null;
-                await LoadAsync();
-                Snackbar.Add(CampaignActionText.Done(action), Severity.Success);
-            }
-            else
-            {
-                _refusal = RefusalFor($"{action} refused.", result);
-            }
+            await CampaignDialogs.RunActionAsync(Dialogs, Snackbar, Campaigns, id, _campaign.Name, action, version,
+                () => InvokeAsync(async () =>
+                {
+                    _refusal = null;
+                    await LoadAsync();
+                    StateHasChanged();
+                }),
+                refusal => _refusal = RefusalFor($"{action} refused.", refusal));
         }
         finally
         {

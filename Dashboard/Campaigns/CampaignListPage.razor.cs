@@ -109,16 +109,12 @@ public partial class CampaignListPage
 
     private async Task ApplyAsync(CampaignListItem item, CampaignAction action)
     {
-        var result = await Campaigns.ChangeStatusAsync(item.CampaignId, action, item.Version);
-        if (result.Succeeded)
+        var result = await CampaignDialogs.RunActionAsync(Dialogs, Snackbar, Campaigns, item.CampaignId, item.Name, action, item.Version,
+            () => InvokeAsync(ReloadAsync), refusal => ShowRefusal(item, action.ToString(), refusal));
+        if (result is { Succeeded: false })
         {
-            Snackbar.Add($"{CampaignActionText.Done(action)}: {item.Name}", Severity.Success);
+            await ReloadAsync();
         }
-        else
-        {
-            ShowRefusal(item, action.ToString(), result);
-        }
-        await ReloadAsync();
     }
 
     private async Task DuplicateAsync(CampaignListItem item)
