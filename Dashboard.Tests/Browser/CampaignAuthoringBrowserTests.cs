@@ -191,6 +191,28 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await Expect(second.Page.GetByText("Written in the second tab.")).ToHaveCountAsync(0);
     }
 
+    [SkippableFact]
+    public async Task Editor_ReloadWithUnsavedChanges_TheBrowserAsksBeforeLeaving()
+    {
+        BrowserRequirement.Require();
+        await using var session = await fixture.NewPageAsync(nameof(Editor_ReloadWithUnsavedChanges_TheBrowserAsksBeforeLeaving));
+        var page = session.Page;
+        await session.OpenAsync("/campaigns/new/api");
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.TrySetResult(dialog.Type);
+            await dialog.DismissAsync(); // stay on the page
+        };
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Not saved yet");
+        await page.GetByLabel("Description", new() { Exact = true }).ClickAsync();
+        _ = page.ReloadAsync();
+
+        Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+        await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Not saved yet");
+    }
+
     /// <summary>The row of the variants table (the results table below it has rows per variant too) starting with the cell.</summary>
     private static ILocator RowStartingWith(IPage page, string firstCell) =>
         page.GetByLabel("Variants and their message variation IDs")
