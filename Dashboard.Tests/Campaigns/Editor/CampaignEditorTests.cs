@@ -103,6 +103,33 @@ public class CampaignEditorTests : DashboardTestContext
     }
 
     [Fact]
+    public void Next_EmptyName_StaysOnDetailsWithTheMessageAtTheField()
+    {
+        var cut = RenderNew(CampaignType.Api);
+
+        Click(cut, "Next");
+
+        cut.WaitForAssertion(() => Assert.Equal("Give the campaign a name.", ErrorUnder(cut, "Name")));
+        Assert.Contains("Details: fix the 1 field marked in red first", cut.Find("[role=alert]").TextContent);
+        Assert.NotNull(Field(cut, "Description"));
+        Assert.Equal("true", Field(cut, "Name").GetAttribute("aria-required"));
+    }
+
+    [Fact]
+    public void Next_NameGiven_MovesOnWithoutFlaggingTheStepNotVisitedYet()
+    {
+        var cut = RenderNew(CampaignType.Api);
+        Type(cut, "Name", "Receipts");
+
+        Click(cut, "Next");
+
+        cut.WaitForAssertion(() => Assert.NotNull(Button(cut, "Add channel")));
+        Assert.False(StepShowsError(cut, "Channels"));
+        Assert.False(StepShowsError(cut, "Conversion events"));
+        Assert.Empty(cut.FindAll("[role=alert]"));
+    }
+
+    [Fact]
     public async Task SaveDraft_NewCampaignWithAPayloadTyped_SavesThePayloadAsTheCampaignsFirstSample()
     {
         var form = ValidForm(CampaignType.ApiTriggered);

@@ -68,15 +68,15 @@ public class ChannelsStepTests : DashboardTestContext
     }
 
     [Fact]
-    public void Channels_NoneAddedWhenLeavingStep_SaysToAddOne()
+    public void Channels_NoneAddedAndNextClicked_SaysToAddOneAndStays()
     {
         var cut = RenderNew(CampaignType.Api);
         GoToStep(cut, "Channels");
 
         Button(cut, "Next").Click();
-        Button(cut, "Back").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Add at least one messaging channel.", cut.Find("[role=alert]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[role=alert]"), a => a.TextContent.Contains("Add at least one messaging channel.")));
+        Assert.Contains(cut.FindAll("[role=alert]"), a => a.TextContent.Contains("Channels: fix the 1 field marked in red first"));
     }
 
     [Fact]
@@ -138,14 +138,13 @@ public class ChannelsStepTests : DashboardTestContext
     }
 
     [Fact]
-    public void RequiredMessageField_LeftEmptyAfterLeavingTheStep_ShowsMessage()
+    public void RequiredMessageField_LeftEmptyAndNextClicked_ShowsMessageAndStays()
     {
         var cut = RenderNew(CampaignType.ApiTriggered);
         GoToStep(cut, "Channels");
         ChooseMenuItem(cut, "Add channel", "SMS/MMS");
 
         Click(cut, "Next");
-        Click(cut, "Back");
 
         cut.WaitForAssertion(() => Assert.Equal("Body is required.", ErrorUnder(cut, "SMS body")));
     }
@@ -180,7 +179,7 @@ public class ChannelsStepTests : DashboardTestContext
     }
 
     [Fact]
-    public void ContentCard_BannerWithoutImage_ShowsMessageOnceStepIsLeft()
+    public void ContentCard_BannerWithoutImage_ShowsMessageWhenNextIsClicked()
     {
         var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
         var cut = RenderEditor(form);
@@ -190,7 +189,6 @@ public class ChannelsStepTests : DashboardTestContext
         cut.WaitForAssertion(() => ChooseOption(cut, "Card type", "Banner"));
         cut.WaitForAssertion(() => Assert.Equal(nameof(ContentCardType.Banner), form.Variants[0].Messages.Single()[ContentCardFields.Type]));
         Click(cut, "Next");
-        Click(cut, "Back");
 
         cut.WaitForAssertion(() => Assert.Equal("This card type needs an image URL.", ErrorUnder(cut, "Image URL")));
         Assert.Equal(nameof(ContentCardType.Banner), form.Variants[0].Messages.Single()[ContentCardFields.Type]);

@@ -100,7 +100,27 @@ public partial class CampaignEditor
         return GoToIndexAsync(index < 0 ? _steps.Count - 1 : index);
     }
 
-    private Task NextAsync() => GoToIndexAsync(_stepIndex + 1);
+    /// <summary>
+    /// Next checks the step first: with a problem in it, the step's messages show at their fields and the editor stays, so
+    /// nothing is skipped silently. The step titles above still go anywhere.
+    /// </summary>
+    private Task NextAsync()
+    {
+        var step = CurrentStep;
+        var problems = Errors.All.Where(p => EditorSteps.StepOf(p.Field) == step).ToList();
+        if (problems.Count > 0)
+        {
+            Errors.RevealStep(step);
+            ShowAlert($"{EditorSteps.Title(step, Form.Type)}: fix the {Words.Plural(problems.Count, "field")} marked in red first, "
+                + "or pick another step above and come back to it later.", Severity.Warning);
+            return Task.CompletedTask;
+        }
+        if (!_saving && !_conflict)
+        {
+            _alert = null;
+        }
+        return GoToIndexAsync(_stepIndex + 1);
+    }
 
     private Task BackAsync() => GoToIndexAsync(_stepIndex - 1);
 
