@@ -82,7 +82,7 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
 
         await AddChannelAsync(page, "SMS/MMS");
-        await UsePlainTextAsync(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" }));
+        await UseSimpleEditorAsync(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" }));
         await page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" }).GetByLabel("SMS body")
             .FillAsync("Your order {{api_trigger_properties.${order_id}}} has shipped.");
         await session.ScreenshotAsync("variant-1-message");
@@ -221,9 +221,9 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
     private static async Task ExpectStatusAsync(IPage page, string status) =>
         await Expect(page.GetByText(status, new() { Exact = true })).ToBeVisibleAsync();
 
-    /// <summary>Switches template bodies from the code editor to plain text areas (for the rest of the visit).</summary>
-    private static async Task UsePlainTextAsync(ILocator message) =>
-        await message.GetByRole(AriaRole.Button, new() { Name = "Plain text" }).ClickAsync();
+    /// <summary>Switches template bodies from the code editor to the simple editor, plain text areas (for the rest of the visit).</summary>
+    private static async Task UseSimpleEditorAsync(ILocator message) =>
+        await message.GetByRole(AriaRole.Button, new() { Name = "Simple editor" }).ClickAsync();
 
     private static async Task AddChannelAsync(IPage page, string channel)
     {
