@@ -161,6 +161,17 @@ public class CampaignEditorTests : DashboardTestContext
     }
 
     [Fact]
+    public void SaveDraft_SaysRequestsHaveNoEffectUntilLaunch()
+    {
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        var cut = RenderEditor(ValidForm(CampaignType.ApiTriggered));
+
+        Click(cut, "Save draft");
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Saved as a draft: requests naming this campaign are refused until it is launched", snackbars.Markup));
+    }
+
+    [Fact]
     public void SaveDraft_ValidCampaign_SendsTheFormToTheServiceAndOpensTheCampaignPage()
     {
         var form = ValidForm(CampaignType.Api);

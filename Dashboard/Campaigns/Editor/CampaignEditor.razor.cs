@@ -187,7 +187,10 @@ public partial class CampaignEditor
             if (result.Succeeded)
             {
                 _unsaved = false;
-                Snackbar.Add(launch ? "Campaign saved and launched" : "Campaign saved", Severity.Success);
+                Snackbar.Add(launch ? "Campaign saved and launched"
+                    : Form.Status == CampaignStatus.Draft
+                        ? "Saved as a draft: requests naming this campaign are refused until it is launched"
+                        : "Campaign saved", Severity.Success);
                 Navigation.NavigateTo($"/campaigns/{Form.CampaignId}");
                 return;
             }
