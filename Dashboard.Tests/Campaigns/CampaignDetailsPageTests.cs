@@ -342,6 +342,24 @@ public class CampaignDetailsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void ApiTriggeredCampaign_WithASavedPayload_TheExampleRequestCarriesIt()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+        SampleData.AddPayload(campaign.CampaignId!, "Shoes order", "{\"product_name\": \"Shoes\", \"item_count\": 2, \"discount\": \"10%\"}");
+        SampleData.AddPayload(campaign.CampaignId!, "Second", "{\"product_name\": \"Hat\"}");
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        cut.WaitForAssertion(() => Assert.Contains("Shoes", cut.Find("pre[aria-label='JSON body']").TextContent));
+        using var body = System.Text.Json.JsonDocument.Parse(cut.Find("pre[aria-label='JSON body']").TextContent);
+        var properties = body.RootElement.GetProperty("trigger_properties");
+        Assert.Equal("Shoes", properties.GetProperty("product_name").GetString());
+        Assert.Equal(2, properties.GetProperty("item_count").GetInt32());
+        Assert.Contains("first sample payload, “Shoes order”", cut.Find("[data-testid=example-source]").TextContent);
+        Assert.Contains("\"product_name\": \"Shoes\"", cut.Find("pre[aria-label='cURL request']").TextContent);
+    }
+
+    [Fact]
     public void ApiTriggeredCampaign_Opened_ShowsTheTriggerRequestWithEveryPropertyTheTemplatesUse()
     {
         var campaign = Campaigns.Add(PageSamples.Triggered());

@@ -50,22 +50,43 @@ public static class DeveloperHandoff
     public static string MessagesSendCurl(Campaign c, string restEndpoint) => Curl(restEndpoint, MessagesSendPath, MessagesSendJson(c));
 
     /// <summary>
-    /// The body of <c>POST /campaigns/trigger/send</c> with one example recipient and every trigger property the templates
-    /// read (<paramref name="triggerPropertyPaths"/>), nested paths as nested objects, each a placeholder.
+    /// The body of <c>POST /campaigns/trigger/send</c> with one example recipient and, as its trigger properties,
+    /// <paramref name="example"/> (the campaign's first saved sample payload) when there is one, otherwise every trigger
+    /// property the templates read (<paramref name="triggerPropertyPaths"/>), nested paths as nested objects, each a placeholder.
     /// </summary>
-    public static string TriggerSendJson(Campaign c, IReadOnlyList<IReadOnlyList<string>> triggerPropertyPaths)
+    public static string TriggerSendJson(Campaign c, IReadOnlyList<IReadOnlyList<string>> triggerPropertyPaths, JsonObject? example = null)
     {
         var body = new JsonObject
         {
             ["campaign_id"] = c.CampaignId,
             ["recipients"] = new JsonArray(new JsonObject { ["external_user_id"] = ExampleExternalUserId }),
-            ["trigger_properties"] = JsonSerializer.SerializeToNode(TriggerProperties.Sample(triggerPropertyPaths), Pretty),
+            ["trigger_properties"] = example?.DeepClone() ?? JsonSerializer.SerializeToNode(TriggerProperties.Sample(triggerPropertyPaths), Pretty),
         };
         return body.ToJsonString(Pretty);
     }
 
-    public static string TriggerSendCurl(Campaign c, IReadOnlyList<IReadOnlyList<string>> triggerPropertyPaths, string restEndpoint) =>
-        Curl(restEndpoint, TriggerSendPath, TriggerSendJson(c, triggerPropertyPaths));
+    public static string TriggerSendCurl(Campaign c, IReadOnlyList<IReadOnlyList<string>> triggerPropertyPaths, string restEndpoint,
+        JsonObject? example = null) =>
+        Curl(restEndpoint, TriggerSendPath, TriggerSendJson(c, triggerPropertyPaths, example));
+
+    /// <summary>The first saved sample payload as an object, when there is one and it is an object.</summary>
+    public static (string Name, JsonObject Payload)? Example(CampaignSamples samples)
+    {
+        foreach (var payload in samples.Payloads)
+        {
+            try
+            {
+                if (JsonNode.Parse(payload.Json) is JsonObject parsed)
+                {
+                    return (payload.Name, parsed);
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+        return null;
+    }
 
     private static string Curl(string restEndpoint, string path, string json) =>
         $"curl -X POST '{restEndpoint.Trim().TrimEnd('/')}{path}' \\\n"
