@@ -19,7 +19,12 @@ public static class DashboardSetup
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024);
-        builder.Services.AddMudServices();
+        // Notices appear bottom left for a few seconds: the toolbars and fields the marketer works in are at the top and right.
+        builder.Services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
         builder.AddBrazeLiteCore();
         builder.AddDelivery();
         builder.Services.AddPreview();

@@ -2,7 +2,8 @@ namespace BrazeLite.Core.Campaigns;
 
 /// <summary>
 /// A list query. <see cref="Search"/> matches a name or a tag (case-insensitive, substring) or a campaign ID (prefix);
-/// <see cref="Tag"/> keeps the campaigns with that tag (case-insensitive). <see cref="Page"/> is zero-based.
+/// <see cref="Tag"/> keeps the campaigns with that tag (case-insensitive). <see cref="IncludeArchived"/> false leaves archived
+/// campaigns out unless <see cref="Status"/> asks for them. <see cref="Page"/> is zero-based.
 /// </summary>
 public sealed record CampaignQuery(
     string? Search = null,
@@ -11,7 +12,8 @@ public sealed record CampaignQuery(
     CampaignSort Sort = CampaignSort.LastEditedDesc,
     int Page = 0,
     int PageSize = 25,
-    string? Tag = null)
+    string? Tag = null,
+    bool IncludeArchived = true)
 {
     public const int MaxPageSize = 200;
 }

@@ -39,6 +39,10 @@ public sealed partial class CampaignService(
         {
             campaigns = campaigns.Where(c => c.Status == status);
         }
+        else if (!query.IncludeArchived)
+        {
+            campaigns = campaigns.Where(c => c.Status != CampaignStatus.Archived);
+        }
 
         var total = await campaigns.CountAsync(ct);
 
@@ -49,6 +53,8 @@ public sealed partial class CampaignService(
             CampaignSort.NameDesc => campaigns.OrderByDescending(c => c.NormalizedName),
             CampaignSort.StatusAsc => campaigns.OrderBy(c => c.Status).ThenByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
             CampaignSort.TypeAsc => campaigns.OrderBy(c => c.Type).ThenByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            CampaignSort.StatusDesc => campaigns.OrderByDescending(c => c.Status).ThenByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            CampaignSort.TypeDesc => campaigns.OrderByDescending(c => c.Type).ThenByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
             _ => campaigns.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
         };
 

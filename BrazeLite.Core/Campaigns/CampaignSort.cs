@@ -8,4 +8,6 @@ public enum CampaignSort
     NameDesc,
     StatusAsc,
     TypeAsc,
+    StatusDesc,
+    TypeDesc,
 }

@@ -145,6 +145,8 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await session.ScreenshotAsync("archived");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Campaigns", Exact = true }).ClickAsync();
+        await page.GetByText("Show archived", new() { Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("archived=true"));
         await page.GetByLabel("Search by name, tag or campaign ID").FillAsync(campaignId);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }) });
         await Expect(row).ToContainTextAsync("Archived");

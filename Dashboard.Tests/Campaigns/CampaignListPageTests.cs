@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AngleSharp.Dom;
 using Bunit;
 using Dashboard.Campaigns;
@@ -154,12 +155,96 @@ public class CampaignListPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void CampaignList_ArchivedCampaign_IsHiddenUntilShowArchivedIsOn()
+    {
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Archived));
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
+
+        cut.FindAll("label").Single(l => l.TextContent.Contains("Show archived")).QuerySelector("input")!.Change(true);
+
+        cut.WaitForAssertion(() => Assert.Equal(2, CampaignRows(cut).Count));
+        Assert.Contains("archived=true", CurrentUri);
+    }
+
+    [Fact]
+    public void CampaignList_FiltersInTheAddress_AreAppliedOnOpening()
+    {
+        Campaigns.Add(PageSamples.Api());
+        Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Active));
+
+        NavigateTo("/?status=Active&q=cart");
+        var cut = Render<CampaignListPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("Cart reminder", Assert.Single(CampaignRows(cut)).QuerySelector("a")!.TextContent));
+        Assert.Equal((CampaignStatus.Active, "cart"), (Campaigns.LastQuery!.Status, Campaigns.LastQuery.Search));
+    }
+
+    [Fact]
+    public void CampaignList_SlowFirstLoad_ShowsSkeletonRowsAndNoEmptyPager()
+    {
+        Campaigns.Add(PageSamples.Api());
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Campaigns.ListGate = slow;
+
+        var cut = Render<CampaignListPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[aria-label='Loading campaigns']")));
+        Assert.DoesNotContain("0-0 of 0", cut.Markup);
+        Assert.DoesNotContain("Loading campaigns…", cut.Markup);
+        slow.SetResult();
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
+        Assert.Empty(cut.FindAll("[aria-label='Loading campaigns']"));
+    }
+
+    [Fact]
+    public void CampaignList_PageInTheAddress_OpensThatPage()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            Campaigns.Add(PageSamples.Api($"Receipts {i:00}"));
+        }
+        NavigateTo("/?page=1");
+
+        var cut = Render<CampaignListPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(5, CampaignRows(cut).Count));
+        Assert.Equal(1, Campaigns.LastQuery!.Page);
+    }
+
+    [Fact]
+    public void CampaignList_ChoosingAFilter_KeepsItInTheAddress()
+    {
+        Campaigns.Add(PageSamples.Api());
+        var popovers = RenderPopovers();
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
+
+        Choose(cut, "Type", "API");
+
+        cut.WaitForAssertion(() => Assert.Contains("type=Api", CurrentUri));
+    }
+
+    [Fact]
+    public void CampaignList_ClickingTheStatusHeader_SortsByStatusInTheService()
+    {
+        Campaigns.Add(PageSamples.Api());
+        var cut = Render<CampaignListPage>();
+        cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
+
+        cut.FindAll("th span").First(l => l.TextContent.Trim() == "Status").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(CampaignSort.StatusAsc, Campaigns.LastQuery?.Sort));
+    }
+
+    [Fact]
     public void CampaignList_FirstLoad_AsksForNewestFirstOnePageAtATime()
     {
         var cut = Render<CampaignListPage>();
 
         cut.WaitForAssertion(() => Assert.NotNull(Campaigns.LastQuery));
-        Assert.Equal(new CampaignQuery(Sort: CampaignSort.LastEditedDesc, Page: 0, PageSize: 25), Campaigns.LastQuery);
+        Assert.Equal(new CampaignQuery(Sort: CampaignSort.LastEditedDesc, Page: 0, PageSize: 25, IncludeArchived: false), Campaigns.LastQuery);
     }
 
     [Fact]
@@ -220,6 +305,7 @@ public class CampaignListPageTests : DashboardTestContext
     {
         Campaigns.Add(PageSamples.Triggered(status: CampaignStatus.Archived));
         var popovers = RenderPopovers();
+        NavigateTo("/?archived=true");
         var cut = Render<CampaignListPage>();
         cut.WaitForAssertion(() => Assert.Single(CampaignRows(cut)));
 
@@ -325,6 +411,8 @@ public class CampaignListPageTests : DashboardTestContext
         Assert.Contains("Cart reminder", CampaignRows(cut).Single().TextContent);
         Assert.False(Renderer.UnhandledException.IsCompleted, "A cancelled load reached the renderer as an unhandled exception.");
     }
+
+    private void NavigateTo(string uri) => Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(uri);
 
     // A campaign's row is the one that links to the campaign.
     private static List<IElement> CampaignRows(IRenderedComponent<CampaignListPage> cut) =>

@@ -7,6 +7,16 @@ public partial class CampaignListPage
 {
     internal const string SortName = "name";
     internal const string SortLastEdited = "lastEdited";
+    internal const string SortType = "type";
+    internal const string SortStatus = "status";
+
+    // The filters and the page live in the address, so a link or a reload shows the same list.
+    [SupplyParameterFromQuery(Name = "q")] public string? SearchParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "type")] public string? TypeParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "tag")] public string? TagParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "archived")] public bool? ArchivedParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
 
     [Inject] public required ICampaignService Campaigns { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
@@ -19,18 +29,28 @@ public partial class CampaignListPage
     private CampaignType? _type;
     private CampaignStatus? _status;
     private string? _tag;
+    private bool _showArchived;
+    private int _currentPage;
+    private bool _loaded;
+    private int? _addressPage;
+    private int _shownPage;
     private IReadOnlyList<string> _tags = [];
     private bool _noCampaignsAtAll;
     private TableData<CampaignListItem> _shown = new() { Items = [], TotalItems = 0 };
 
     /// <summary>Turns the table's state and the toolbar's filters into the service's query.</summary>
-    internal static CampaignQuery QueryFor(TableState state, string? search, CampaignType? type, CampaignStatus? status, string? tag = null)
+    internal static CampaignQuery QueryFor(TableState state, string? search, CampaignType? type, CampaignStatus? status, string? tag = null,
+        bool includeArchived = true)
     {
         var sort = (state.SortLabel, state.SortDirection) switch
         {
             (SortName, SortDirection.Ascending) => CampaignSort.NameAsc,
             (SortName, SortDirection.Descending) => CampaignSort.NameDesc,
             (SortLastEdited, SortDirection.Ascending) => CampaignSort.LastEditedAsc,
+            (SortType, SortDirection.Ascending) => CampaignSort.TypeAsc,
+            (SortType, SortDirection.Descending) => CampaignSort.TypeDesc,
+            (SortStatus, SortDirection.Ascending) => CampaignSort.StatusAsc,
+            (SortStatus, SortDirection.Descending) => CampaignSort.StatusDesc,
             _ => CampaignSort.LastEditedDesc,
         };
         return new CampaignQuery(
@@ -40,12 +60,51 @@ public partial class CampaignListPage
             Sort: sort,
             Page: state.Page,
             PageSize: state.PageSize,
-            Tag: tag);
+            Tag: tag,
+            IncludeArchived: includeArchived);
+    }
+
+    protected override void OnInitialized()
+    {
+        _search = SearchParameter;
+        _type = Enum.TryParse<CampaignType>(TypeParameter, ignoreCase: true, out var type) ? type : null;
+        _status = Enum.TryParse<CampaignStatus>(StatusParameter, ignoreCase: true, out var status) ? status : null;
+        _tag = string.IsNullOrWhiteSpace(TagParameter) ? null : TagParameter;
+        _showArchived = ArchivedParameter == true;
+        _currentPage = Math.Max(0, PageParameter ?? 0);
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // The address follows the list once a load has rendered, not in the middle of the table's load.
+        if (_addressPage is { } page)
+        {
+            _addressPage = null;
+            KeepInAddress(page);
+        }
+    }
+
+    /// <summary>Writes the filters and the page into the address (replacing the history entry, not adding one).</summary>
+    private void KeepInAddress(int page)
+    {
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(_search) ? null : _search.Trim(),
+            ["type"] = _type?.ToString(),
+            ["status"] = _status?.ToString(),
+            ["tag"] = _tag,
+            ["archived"] = _showArchived ? "true" : null,
+            ["page"] = page > 0 ? page : null,
+        });
+        if (uri != Navigation.Uri)
+        {
+            Navigation.NavigateTo(uri, replace: true);
+        }
     }
 
     private async Task<TableData<CampaignListItem>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var query = QueryFor(state, _search, _type, _status, _tag);
+        var query = QueryFor(state, _search, _type, _status, _tag, _showArchived);
         CampaignPage page;
         try
         {
@@ -64,6 +123,15 @@ public partial class CampaignListPage
             StateHasChanged();
         }
         _shown = new TableData<CampaignListItem> { Items = page.Items, TotalItems = page.TotalCount };
+        _loaded = true;
+        if (query.Page != _shownPage)
+        {
+            // A pager click renders the table only: the address follows it here. Filters change through the page's own
+            // handlers, whose renders write the address (OnAfterRender), so typing is never interrupted by a navigation.
+            KeepInAddress(query.Page);
+        }
+        _shownPage = query.Page;
+        _addressPage = query.Page;
         return _shown;
     }
 
@@ -80,6 +148,12 @@ public partial class CampaignListPage
     private Task StatusChangedAsync(CampaignStatus? status)
     {
         _status = status;
+        return ReloadAsync();
+    }
+
+    private Task ShowArchivedChangedAsync(bool show)
+    {
+        _showArchived = show;
         return ReloadAsync();
     }
 

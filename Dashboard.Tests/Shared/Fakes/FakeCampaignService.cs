@@ -51,7 +51,7 @@ internal sealed class FakeCampaignService : ICampaignService
                 || c.Form.CampaignId!.StartsWith(query.Search, StringComparison.Ordinal))
             .Where(c => query.Tag is null || c.Form.Tags.Contains(query.Tag, StringComparer.OrdinalIgnoreCase))
             .Where(c => query.Type is null || c.Form.Type == query.Type)
-            .Where(c => query.Status is null || c.Form.Status == query.Status)
+            .Where(c => query.Status is null ? query.IncludeArchived || c.Form.Status != CampaignStatus.Archived : c.Form.Status == query.Status)
             .Select(c => new CampaignListItem(c.Form.CampaignId!, c.Form.Name, c.Form.Type, c.Form.Status,
                 c.Form.Channels.Select(ch => ch.Channel).ToList(), c.Edited, c.Form.Version!.Value) { Tags = [.. c.Form.Tags] })
             .ToList();
