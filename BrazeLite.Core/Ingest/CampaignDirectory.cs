@@ -44,20 +44,7 @@ public sealed class CampaignDirectory
         {
             return cached;
         }
-        var version = Interlocked.Read(ref _version);
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Campaigns.AsNoTracking().Include(c => c.Variations).FirstOrDefaultAsync(c => c.CampaignId == key, ct);
-        if (entity is null)
-        {
-            return null;
-        }
-        var target = new CampaignTarget(entity.Id, CampaignStorage.ToCampaign(entity));
-        // A change while loading may have made this copy stale: keep it only when nothing changed meanwhile.
-        if (Interlocked.Read(ref _version) == version)
-        {
-            _cache[key] = target;
-        }
-        return target;
+        return await LoadAsync(c => c.CampaignId == key, target => _cache[key] = target, ct);
     }
 
     /// <summary>The campaign of row <paramref name="rowId"/> as it is now (the dispatcher renders with the current copy), or null when deleted.</summary>
@@ -67,17 +54,24 @@ public sealed class CampaignDirectory
         {
             return cached;
         }
+        return await LoadAsync(c => c.Id == rowId, target => _byRow[rowId] = target, ct);
+    }
+
+    private async ValueTask<CampaignTarget?> LoadAsync(System.Linq.Expressions.Expression<Func<CampaignEntity, bool>> which,
+        Action<CampaignTarget> remember, CancellationToken ct)
+    {
         var version = Interlocked.Read(ref _version);
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Campaigns.AsNoTracking().Include(c => c.Variations).FirstOrDefaultAsync(c => c.Id == rowId, ct);
+        var entity = await db.Campaigns.AsNoTracking().Include(c => c.Variations).FirstOrDefaultAsync(which, ct);
         if (entity is null)
         {
             return null;
         }
         var target = new CampaignTarget(entity.Id, CampaignStorage.ToCampaign(entity));
+        // A change while loading may have made this copy stale: keep it only when nothing changed meanwhile.
         if (Interlocked.Read(ref _version) == version)
         {
-            _byRow[rowId] = target;
+            remember(target);
         }
         return target;
     }
