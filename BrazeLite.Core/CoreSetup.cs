@@ -1,4 +1,6 @@
+using BrazeLite.Core.Accounts;
 using BrazeLite.Core.ApiKeys;
+using BrazeLite.Core.Audit;
 using BrazeLite.Core.Campaigns;
 using BrazeLite.Core.Data;
 using BrazeLite.Core.Ingest;
@@ -32,6 +34,8 @@ public static class CoreSetup
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IActorAccessor, AmbientActor>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<ITemplateRenderer, TemplateRenderer>();
         builder.Services.AddSingleton<MessageRenderer>();
         builder.Services.AddSingleton<TemplateRules>();

@@ -1,5 +1,6 @@
 using BrazeLite.Core;
 using BrazeLite.Core.Delivery;
+using Dashboard.Accounts;
 using Dashboard.Api;
 using Dashboard.Campaigns.Handoff;
 using Dashboard.Components;
@@ -26,6 +27,7 @@ public static class DashboardSetup
             o.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         builder.AddBrazeLiteCore();
+        builder.AddAccounts();
         builder.AddDelivery();
         builder.Services.AddPreview();
         builder.Services.AddHandoff();
@@ -44,11 +46,13 @@ public static class DashboardSetup
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseBrazeApi();
+        app.UseAccounts();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapBrazeApi();
+        app.MapAccounts();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using BrazeLite.Core.ApiKeys.Storage;
 using BrazeLite.Core.Campaigns;
 using BrazeLite.Core.Data;
+using BrazeLite.Core.Accounts;
+using BrazeLite.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,10 +14,16 @@ public sealed partial class ApiKeyService(
     ApiKeyDirectory directory,
     ApiKeyUsage usage,
     TimeProvider time,
-    ILogger<ApiKeyService> logger) : IApiKeyService
+    ILogger<ApiKeyService> logger,
+    IActorAccessor actors,
+    AuditTrail audit) : IApiKeyService
 {
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.ManageApiKeys) is not null)
+        {
+            return [];
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.ApiKeys.AsNoTracking().ToListAsync(ct);
         return rows
@@ -28,6 +36,10 @@ public sealed partial class ApiKeyService(
 
     public async Task<ApiKeyWriteResult> CreateAsync(ApiKeyForm form, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.ManageApiKeys) is { } forbidden)
+        {
+            return ApiKeyWriteResult.NotAllowed(forbidden);
+        }
         var errors = ApiKeyRules.Validate(form);
         if (errors.Count > 0)
         {
@@ -49,6 +61,7 @@ public sealed partial class ApiKeyService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.ApiKeys.Add(row);
+            audit.Record(db, AuditArea.ApiKey, "API key created", row.KeyId, row.Name, changes: FieldDiff.Between(null, Audited(row)));
             await db.SaveChangesAsync(ct);
         }
         directory.Invalidate();
@@ -58,6 +71,10 @@ public sealed partial class ApiKeyService(
 
     public async Task<ApiKeyWriteResult> UpdateAsync(string keyId, ApiKeyForm form, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.ManageApiKeys) is { } forbidden)
+        {
+            return ApiKeyWriteResult.NotAllowed(forbidden);
+        }
         var errors = ApiKeyRules.Validate(form);
         if (errors.Count > 0)
         {
@@ -73,7 +90,11 @@ public sealed partial class ApiKeyService(
     }
 
     public Task<ApiKeyWriteResult> RevokeAsync(string keyId, Guid version, CancellationToken ct = default) =>
-        WriteAsync(keyId, version, "revoke", row => row.RevokedAt = time.GetUtcNow(), ct);
+        actors.Refusal(Capability.ManageApiKeys) is { } forbidden
+            ? Task.FromResult(ApiKeyWriteResult.NotAllowed(forbidden))
+            : WriteAsync(keyId, version, "revoke", row => row.RevokedAt = time.GetUtcNow(), ct);
+
+    private static object Audited(ApiKeyEntity row) => new { row.Name, row.Permissions, AllowedAddresses = row.AllowedIps };
 
     private async Task<ApiKeyWriteResult> WriteAsync(string keyId, Guid? version, string what, Action<ApiKeyEntity> change, CancellationToken ct)
     {
@@ -99,8 +120,11 @@ public sealed partial class ApiKeyService(
             LogRefused(logger, what, keyId, "stale version");
             return ApiKeyWriteResult.Conflict();
         }
+        var before = Audited(row);
         change(row);
         row.Version = Guid.NewGuid();
+        audit.Record(db, AuditArea.ApiKey, what == "revoke" ? "API key revoked" : "API key edited", row.KeyId, row.Name,
+            changes: what == "revoke" ? [] : FieldDiff.Between(before, Audited(row)));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,16 +1,24 @@
+using BrazeLite.Core.Accounts;
+using BrazeLite.Core.Audit;
 using BrazeLite.Core.Campaigns.Storage;
 using BrazeLite.Core.Data;
+using BrazeLite.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace BrazeLite.Core.Campaigns;
 
-/// <summary>Stores campaigns; every method opens its own context.</summary>
+/// <summary>
+/// Stores campaigns; every method opens its own context. Each write checks the acting account's role first and
+/// records itself in the audit trail in the same transaction.
+/// </summary>
 public sealed partial class CampaignService(
     IDbContextFactory<BrazeLiteDbContext> dbFactory,
     TemplateRules templateRules,
     TimeProvider time,
     ILogger<CampaignService> logger,
+    IActorAccessor actors,
+    AuditTrail audit,
     CampaignChanges? changes = null,
     IEnumerable<ICampaignCopyPart>? copyParts = null) : ICampaignService
 {
@@ -117,8 +125,13 @@ public sealed partial class CampaignService(
 
     public async Task<WriteResult> SaveAsync(CampaignForm form, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.EditCampaigns) is { } forbidden)
+        {
+            return Refused(form.CampaignId ?? "(new)", "save", WriteResult.NotAllowed(forbidden));
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
+        CampaignForm? before = null;
         CampaignEntity entity;
         if (form.CampaignId is null)
         {
@@ -146,6 +159,7 @@ public sealed partial class CampaignService(
             {
                 return Refused(entity.CampaignId, "save", WriteResult.NotAllowed("An archived campaign cannot be edited; unarchive it first."));
             }
+            before = CampaignForms.ToForm(CampaignStorage.ToCampaign(entity));
         }
 
         // A draft may be saved unfinished; a campaign that has been launched must stay complete and renderable.
@@ -169,6 +183,14 @@ public sealed partial class CampaignService(
         CampaignStorage.Apply(campaign, entity);
         entity.UpdatedAt = time.GetUtcNow();
         entity.Version = Guid.NewGuid();
+        if (before is null)
+        {
+            audit.Record(db, AuditArea.Campaign, "Created", entity.CampaignId, entity.Name, entity.CampaignId);
+        }
+        else if (AuditedChanges(before, CampaignForms.ToForm(campaign)) is { Count: > 0 } edited)
+        {
+            audit.Record(db, AuditArea.Campaign, "Edited", entity.CampaignId, entity.Name, entity.CampaignId, edited);
+        }
         var result = await SaveChangesAsync(db, entity, form.Name, ct);
         if (result.Succeeded)
         {
@@ -180,6 +202,10 @@ public sealed partial class CampaignService(
 
     public async Task<WriteResult> ChangeStatusAsync(string campaignId, CampaignAction action, Guid expectedVersion, CancellationToken ct = default)
     {
+        if (actors.Refusal(action == CampaignAction.Launch ? Capability.LaunchCampaigns : Capability.EditCampaigns) is { } forbidden)
+        {
+            return Refused(campaignId, action.ToString(), WriteResult.NotAllowed(forbidden));
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var loaded = await LoadForWriteAsync(db, campaignId, expectedVersion, ct);
         if (loaded.Refusal is { } refusal)
@@ -207,6 +233,8 @@ public sealed partial class CampaignService(
         entity.EverLaunched |= action is CampaignAction.Launch or CampaignAction.Resume;
         entity.UpdatedAt = time.GetUtcNow();
         entity.Version = Guid.NewGuid();
+        audit.Record(db, AuditArea.Campaign, Words.Capitalize(CampaignLifecycle.Done(action)), entity.CampaignId, entity.Name, entity.CampaignId,
+            [new FieldChange("Status", from.ToString(), entity.Status.ToString())]);
         var result = await SaveChangesAsync(db, entity, entity.Name, ct);
         if (result.Succeeded)
         {
@@ -218,6 +246,10 @@ public sealed partial class CampaignService(
 
     public async Task<WriteResult> DuplicateAsync(string campaignId, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.EditCampaigns) is { } forbidden)
+        {
+            return Refused(campaignId, "duplicate", WriteResult.NotAllowed(forbidden));
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = Ids.Key(campaignId);
         var source = await db.Campaigns.AsNoTracking().Include(c => c.Variations).FirstOrDefaultAsync(c => c.CampaignId == key, ct);
@@ -256,6 +288,8 @@ public sealed partial class CampaignService(
         {
             await part.AddCopiesAsync(db, source.Id, copy, ct);
         }
+        audit.Record(db, AuditArea.Campaign, "Created", copy.CampaignId, copy.Name, copy.CampaignId,
+            comment: $"A copy of “{source.Name}” ({source.CampaignId}).");
         var result = await SaveChangesAsync(db, copy, copy.Name, ct);
         if (result.Succeeded)
         {
@@ -266,6 +300,10 @@ public sealed partial class CampaignService(
 
     public async Task<WriteResult> DeleteAsync(string campaignId, Guid expectedVersion, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.EditCampaigns) is { } forbidden)
+        {
+            return Refused(campaignId, "delete", WriteResult.NotAllowed(forbidden));
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var loaded = await LoadForWriteAsync(db, campaignId, expectedVersion, ct);
         if (loaded.Refusal is { } refusal)
@@ -279,6 +317,7 @@ public sealed partial class CampaignService(
                 $"Only drafts can be deleted; this campaign is {CampaignLifecycle.Describe(entity.Status)}. Archive it instead."));
         }
         db.Campaigns.Remove(entity);
+        audit.Record(db, AuditArea.Campaign, "Deleted", entity.CampaignId, entity.Name, entity.CampaignId);
         var result = await SaveChangesAsync(db, entity, entity.Name, ct);
         if (result.Succeeded)
         {
@@ -287,6 +326,10 @@ public sealed partial class CampaignService(
         }
         return result;
     }
+
+    /// <summary>The fields a save changed, as the history lists them; IDs minted by the editor and the version are not edits.</summary>
+    internal static IReadOnlyList<FieldChange> AuditedChanges(CampaignForm before, CampaignForm after) =>
+        FieldDiff.Between(before, after, nameof(CampaignForm.Version), nameof(CampaignForm.CampaignId), nameof(CampaignForm.Status));
 
     public static string NameTakenMessage(string name) => $"Another campaign is already called “{name.Trim()}”.";
 

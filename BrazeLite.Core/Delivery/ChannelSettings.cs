@@ -1,4 +1,5 @@
 using System.Globalization;
+using BrazeLite.Core.Accounts;
 using BrazeLite.Core.Campaigns;
 using BrazeLite.Core.Delivery.Senders;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ public sealed record ChannelSetup(string Title, IReadOnlyList<Channel> Channels,
 /// Settings &gt; Channels: the configuration in effect per channel (secrets masked), live or capture, and a test per
 /// channel that hands a fixed message to the provider and reports its answer.
 /// </summary>
-public sealed partial class ChannelSettings(ChannelSenders senders, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<ChannelSettings> logger)
+public sealed partial class ChannelSettings(ChannelSenders senders, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<ChannelSettings> logger,
+    IActorAccessor actors)
 {
     public const string TestSubject = "BrazeLite channel test";
 
@@ -51,6 +53,10 @@ public sealed partial class ChannelSettings(ChannelSenders senders, IOptions<Del
     /// <summary>Hands a fixed test message for <paramref name="channel"/> to <paramref name="destination"/>, once, and reports the answer.</summary>
     public async Task<SendResult> TestAsync(Channel channel, string destination, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.ManageChannels) is { } forbidden)
+        {
+            return SendResult.Permanent(forbidden);
+        }
         destination = destination.Trim();
         var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
         var text = $"A test of the {ChannelInfo.Label(channel)} channel from BrazeLite, {now}.";

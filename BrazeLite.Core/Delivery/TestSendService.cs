@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BrazeLite.Core.Accounts;
 using BrazeLite.Core.Campaigns;
 using BrazeLite.Core.Data;
 using BrazeLite.Core.Delivery.Senders;
@@ -66,12 +67,17 @@ public sealed partial class TestSendService(
     DeliveryQueue queue,
     IDbContextFactory<BrazeLiteDbContext> dbFactory,
     TimeProvider time,
-    ILogger<TestSendService> logger) : ITestSendService
+    ILogger<TestSendService> logger,
+    IActorAccessor actors) : ITestSendService
 {
     public const int MaxRecipients = 10;
 
     public async Task<TestSendOutcome> SendAsync(TestSendRequest request, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.SendTests) is { } forbidden)
+        {
+            return new TestSendOutcome(forbidden, []);
+        }
         var channel = request.Message.Channel;
         var names = Recipients().Split(request.Recipients).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (Check(request, channel, names) is { } problem)

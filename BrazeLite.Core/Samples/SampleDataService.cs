@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using BrazeLite.Core.Accounts;
+using BrazeLite.Core.Audit;
 using BrazeLite.Core.Campaigns;
 using BrazeLite.Core.Campaigns.Storage;
 using BrazeLite.Core.Data;
@@ -9,12 +11,17 @@ using Microsoft.Extensions.Logging;
 
 namespace BrazeLite.Core.Samples;
 
-/// <summary>Stores a campaign's samples; every method opens its own context.</summary>
+/// <summary>
+/// Stores a campaign's samples; every method opens its own context. Writes need a role that may edit samples and
+/// are recorded in the campaign's history.
+/// </summary>
 public sealed partial class SampleDataService(
     IDbContextFactory<BrazeLiteDbContext> dbFactory,
     TemplateRules templateRules,
     TimeProvider time,
-    ILogger<SampleDataService> logger) : ISampleDataService
+    ILogger<SampleDataService> logger,
+    IActorAccessor actors,
+    AuditTrail audit) : ISampleDataService
 {
     public const string GeneratedName = "From templates";
 
@@ -94,6 +101,10 @@ public sealed partial class SampleDataService(
 
     public async Task<SampleWriteResult> DuplicateAsync(string campaignId, SampleKind kind, int id, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.EditSamples) is { } forbidden)
+        {
+            return SampleWriteResult.NotAllowed(forbidden);
+        }
         var key = Ids.Key(campaignId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.CampaignSamples.AsNoTracking()
@@ -117,18 +128,30 @@ public sealed partial class SampleDataService(
             Version = Guid.NewGuid(),
         };
         db.CampaignSamples.Add(copy);
+        audit.Record(db, AuditArea.Sample, "Sample copied", key, $"{Describe(kind)} “{name}”", key,
+            comment: $"A copy of “{source.Name}”.");
         return await SaveChangesAsync(db, copy, key, ct);
     }
 
     public async Task<SampleWriteResult> DeleteAsync(string campaignId, SampleKind kind, int id, Guid expectedVersion, CancellationToken ct = default)
     {
+        if (actors.Refusal(Capability.EditSamples) is { } forbidden)
+        {
+            return SampleWriteResult.NotAllowed(forbidden);
+        }
         var key = Ids.Key(campaignId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var name = await db.CampaignSamples.Where(s => s.Id == id && s.Campaign!.CampaignId == key && s.Kind == kind)
+            .Select(s => s.Name).FirstOrDefaultAsync(ct);
         var deleted = await db.CampaignSamples
             .Where(s => s.Id == id && s.Campaign!.CampaignId == key && s.Kind == kind && s.Version == expectedVersion)
             .ExecuteDeleteAsync(ct);
         if (deleted > 0)
         {
+            audit.Record(db, AuditArea.Sample, "Sample deleted", key, $"{Describe(kind)} “{name}”", key);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             LogDeleted(key, kind, id);
             return new SampleWriteResult(WriteOutcome.Done, id);
         }
@@ -161,6 +184,10 @@ public sealed partial class SampleDataService(
     private async Task<SampleWriteResult> SaveAsync(string campaignId, SampleKind kind, int? id, string name, Guid? expectedVersion,
         ValidationErrors errors, Action<CampaignSampleEntity> apply, CancellationToken ct)
     {
+        if (actors.Refusal(Capability.EditSamples) is { } forbidden)
+        {
+            return SampleWriteResult.NotAllowed(forbidden);
+        }
         var key = Ids.Key(campaignId);
         var trimmed = (name ?? "").Trim();
         var normalized = Normalize(trimmed);
@@ -202,13 +229,30 @@ public sealed partial class SampleDataService(
             entity = new CampaignSampleEntity { CampaignRowId = campaignRowId, Kind = kind, CreatedAt = now };
             db.CampaignSamples.Add(entity);
         }
+        var before = id is null ? null : Audited(entity);
         entity.Name = trimmed;
         entity.NormalizedName = normalized;
         entity.UpdatedAt = now;
         entity.Version = Guid.NewGuid();
         apply(entity);
+        var changes = FieldDiff.Between(before, Audited(entity));
+        if (before is null || changes.Count > 0)
+        {
+            audit.Record(db, AuditArea.Sample, before is null ? "Sample created" : "Sample edited", key, $"{Describe(kind)} “{trimmed}”", key,
+                before is null ? [] : changes);
+        }
         return await SaveChangesAsync(db, entity, key, ct);
     }
+
+    private static object Audited(CampaignSampleEntity e) =>
+        e.Kind == SampleKind.User ? new { e.Name, e.Attributes, CustomAttributes = e.Json } : new { e.Name, e.Json };
+
+    private static string Describe(SampleKind kind) => kind switch
+    {
+        SampleKind.Payload => "Sample payload",
+        SampleKind.User => "Sample user",
+        _ => "Sample connected content",
+    };
 
     private static Task<int?> CampaignRowIdAsync(BrazeLiteDbContext db, string campaignKey, CancellationToken ct) =>
         db.Campaigns.Where(c => c.CampaignId == campaignKey).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);

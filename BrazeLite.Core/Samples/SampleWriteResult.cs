@@ -23,4 +23,6 @@ public sealed record SampleWriteResult(WriteOutcome Outcome, int? Id = null, Gui
         new(WriteOutcome.Conflict, Message: "This sample was changed or deleted by someone else meanwhile: reload the samples to see their version.");
 
     public static SampleWriteResult NotFound(string message) => new(WriteOutcome.NotFound, Message: message);
+
+    public static SampleWriteResult NotAllowed(string message) => new(WriteOutcome.NotAllowed, Message: message);
 }

@@ -16,7 +16,18 @@ public sealed partial class DependencyRulesTests
         { "BrazeLite.Liquid", "Microsoft.", "the engine references .NET only" },
         { "BrazeLite.Core", "Dashboard", "the domain knows nothing of the web app" },
         { "BrazeLite.Core", "MudBlazor", "the domain has no UI" },
-        { "BrazeLite.Core", "Microsoft.AspNetCore", "the domain has no HTTP endpoints" },
+        // The domain has no HTTP endpoints; it names ASP.NET Core only for Identity's account types (its tables live here).
+        { "BrazeLite.Core", "Microsoft.AspNetCore.Http", "the domain has no HTTP endpoints" },
+        { "BrazeLite.Core", "Microsoft.AspNetCore.Builder", "the domain has no HTTP endpoints" },
+        { "BrazeLite.Core", "Microsoft.AspNetCore.Routing", "the domain has no HTTP endpoints" },
+        { "BrazeLite.Core", "Microsoft.AspNetCore.Mvc", "the domain has no HTTP endpoints" },
+        { "BrazeLite.Core", "Microsoft.AspNetCore.Components", "the domain has no UI" },
+        { "BrazeLite.Core", "Microsoft.AspNetCore.Authentication", "sign-in belongs to the dashboard" },
+        { "BrazeLite.Core", "Microsoft.AspNetCore.Authorization", "the services check roles themselves (Accounts/Roles.cs)" },
+        { "BrazeLite.Core/Accounts", "BrazeLite.Core.Campaigns", "accounts sit below every feature" },
+        { "BrazeLite.Core/Audit", "BrazeLite.Core.Campaigns", "the audit trail records every feature and knows none" },
+        { "BrazeLite.Core/Audit", "BrazeLite.Core.Samples", "the audit trail records every feature and knows none" },
+        { "BrazeLite.Core/Audit", "BrazeLite.Core.ApiKeys", "the audit trail records every feature and knows none" },
         { "BrazeLite.Core/Templates", "BrazeLite.Core.Campaigns", "templates sit below campaigns" },
         { "BrazeLite.Core/Templates", "BrazeLite.Core.Samples", "templates sit below samples" },
         { "BrazeLite.Core/Templates", "BrazeLite.Core.Messaging", "templates sit below messaging" },
@@ -61,6 +72,14 @@ public sealed partial class DependencyRulesTests
             }
         }
         Assert.True(offences.Count == 0, $"{folder} must not use {forbidden} ({why}):\n{string.Join("\n", offences)}");
+    }
+
+    [Fact]
+    public void Core_ReferencesNoWebFramework()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "BrazeLite.Core/BrazeLite.Core.csproj"));
+        Assert.DoesNotContain("Microsoft.AspNetCore.App", text);
+        Assert.DoesNotContain("Sdk.Web", text);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class ChannelSettingsPageTests : DashboardTestContext, IAsyncLifet
             },
         });
         var senders = new ChannelSenders([new SmtpEmailSender(options, NullLogger<SmtpEmailSender>.Instance)], new CaptureSender(), options);
-        Services.AddSingleton(new ChannelSettings(senders, options, Time, NullLogger<ChannelSettings>.Instance));
+        Services.AddSingleton(new ChannelSettings(senders, options, Time, NullLogger<ChannelSettings>.Instance, new TestActor()));
     }
 
     [Fact]

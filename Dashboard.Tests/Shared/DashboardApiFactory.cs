@@ -48,7 +48,19 @@ public sealed class DashboardApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.UseEnvironment("Production");
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            // The tests seed campaigns and samples through the app's own services, as an admin would in the dashboard.
+            services.AddSingleton<BrazeLite.Core.Accounts.IActorAccessor, AdminUnlessSignedIn>();
+        });
+    }
+
+    private sealed class AdminUnlessSignedIn : BrazeLite.Core.Accounts.IActorAccessor
+    {
+        private readonly BrazeLite.Core.Accounts.AmbientActor _ambient = new();
+
+        public BrazeLite.Core.Accounts.Actor? Current => _ambient.Current ?? TestActors.Admin;
     }
 
     /// <summary>The test server has no socket, so a request names its client address in this header.</summary>

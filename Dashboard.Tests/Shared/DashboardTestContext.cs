@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Dashboard.Accounts;
 using Dashboard.Campaigns.Handoff;
 using Dashboard.Preview;
 using Microsoft.AspNetCore.Components;
@@ -40,6 +41,21 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
         Services.AddPreview();
         // Template fields as text areas: the code editor needs a browser.
         Services.AddSingleton(new TemplateEditorOptions { UseCodeEditor = false });
+        Account.Set(TestActors.Admin);
+        Services.AddSingleton(Account);
+        Services.AddSingleton<BrazeLite.Core.Accounts.IActorAccessor>(new AccountActor(Account));
+        Services.AddScoped<UnsavedWork>();
+    }
+
+    /// <summary>The signed-in account the pages see; an admin unless a test signs in as another role.</summary>
+    internal CurrentAccount Account { get; } = new();
+
+    /// <summary>Renders what follows as <paramref name="actor"/> would see it.</summary>
+    protected void SignInAs(BrazeLite.Core.Accounts.Actor actor) => Account.Set(actor);
+
+    private sealed class AccountActor(CurrentAccount account) : BrazeLite.Core.Accounts.IActorAccessor
+    {
+        public BrazeLite.Core.Accounts.Actor? Current => account.Actor;
     }
 
     /// <summary>The clock every service and component reads; tests move it with <see cref="FakeTimeProvider.Advance"/>.</summary>

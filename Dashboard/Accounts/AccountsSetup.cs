@@ -1,0 +1,132 @@
+using BrazeLite.Core.Accounts;
+using BrazeLite.Core.Data;
+using Dashboard.Api.Authentication;
+using Dashboard.Api.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Accounts;
+
+/// <summary>
+/// Sign-in for the dashboard: Identity's cookie, roles, lockout, revalidation of open circuits, and the data-protection
+/// keys in the database. The REST API keeps its own bearer scheme (docs/decisions/0006); neither opens the other.
+/// </summary>
+public static class AccountsSetup
+{
+    /// <summary>How often a session is checked against its account: a change ends it within this time.</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+
+    public const int MinimumPasswordLength = 12;
+
+    private const string DefaultScheme = "BrazeLite";
+
+    public const int LockoutMinutes = 15;
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
+        services.AddScoped<CurrentAccount>();
+        services.AddScoped<UnsavedWork>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, AccountCircuitHandler>());
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = DefaultScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            // A REST endpoint reads only its bearer key, everything else only the dashboard's cookie: neither opens the other.
+            .AddPolicyScheme(DefaultScheme, "REST key or dashboard cookie", o => o.ForwardDefaultSelector = context =>
+                context.GetEndpoint()?.Metadata.GetMetadata<ApiRateLimits.Marker>() is not null ? ApiKeyAuthentication.Scheme : IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "BrazeLite.Session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+
+        services.AddIdentityCore<Account>(o =>
+            {
+                // Length over character classes (NIST SP 800-63B): a long passphrase is allowed, "Passw0rd!" is not.
+                o.Password.RequiredLength = MinimumPasswordLength;
+                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(LockoutMinutes);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<BrazeLiteDbContext>()
+            .AddClaimsPrincipalFactory<AccountClaims>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddDataProtection().SetApplicationName("BrazeLite");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = ActivatorUtilities.CreateInstance<DatabaseKeyRepository>(sp)));
+
+        services.AddAuthorization();
+        services.AddSingleton<AccountService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Makes the signed-in account the acting one for each page request (circuits set it per event), and sends every
+    /// page to the first administrator's form while nobody can sign in.
+    /// </summary>
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            using (AmbientActor.Use(CurrentAccount.ActorOf(context.User)))
+            {
+                await next(context);
+            }
+        });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        // Plain form posts from the layout's menu, so the antiforgery token is checked explicitly.
+        var account = app.MapGroup("/account").ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        account.MapPost("/logout", async (SignInManager<Account> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("~/account/login?signedOut=1");
+        });
+        account.MapPost("/logout-everywhere", async (SignInManager<Account> signIn, AccountService accounts, HttpContext context) =>
+        {
+            if (CurrentAccount.ActorOf(context.User) is { } actor)
+            {
+                using (AmbientActor.Use(actor))
+                {
+                    await accounts.SignOutEverywhereAsync(actor.AccountId);
+                }
+            }
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("~/account/login?signedOut=everywhere");
+        }).RequireAuthorization();
+        return app;
+    }
+}
