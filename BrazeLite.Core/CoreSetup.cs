@@ -36,6 +36,7 @@ public static class CoreSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IActorAccessor, AmbientActor>();
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<IAuditReader>(services => services.GetRequiredService<AuditTrail>());
         builder.Services.AddSingleton<ITemplateRenderer, TemplateRenderer>();
         builder.Services.AddSingleton<MessageRenderer>();
         builder.Services.AddSingleton<TemplateRules>();

@@ -10,7 +10,7 @@ namespace BrazeLite.Core.Audit;
 /// Records each change in the same transaction as the change itself (so an entry exists exactly when the change
 /// does), and reads the trail back. There is no way to edit or delete an entry.
 /// </summary>
-public sealed class AuditTrail(IDbContextFactory<BrazeLiteDbContext> dbFactory, IActorAccessor actors, TimeProvider time)
+public sealed class AuditTrail(IDbContextFactory<BrazeLiteDbContext> dbFactory, IActorAccessor actors, TimeProvider time) : IAuditReader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,7 +35,6 @@ public sealed class AuditTrail(IDbContextFactory<BrazeLiteDbContext> dbFactory, 
         });
     }
 
-    /// <summary>A campaign's history, newest first (every role may read it).</summary>
     public async Task<IReadOnlyList<AuditEntry>> ForCampaignAsync(string campaignId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -47,7 +46,6 @@ public sealed class AuditTrail(IDbContextFactory<BrazeLiteDbContext> dbFactory, 
         return rows.Select(ToEntry).ToList();
     }
 
-    /// <summary>One page of the whole trail, newest first; only admins may read it.</summary>
     public async Task<AuditPage?> ListAsync(AuditQuery query, CancellationToken ct = default)
     {
         if (actors.Refusal(Capability.ReadAudit) is not null)
@@ -89,7 +87,6 @@ public sealed class AuditTrail(IDbContextFactory<BrazeLiteDbContext> dbFactory, 
         return new AuditPage(list.Select(ToEntry).ToList(), total, page, pageSize);
     }
 
-    /// <summary>Everyone who appears in the trail, for the page's filter.</summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> ActorsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -106,4 +103,17 @@ public sealed class AuditTrail(IDbContextFactory<BrazeLiteDbContext> dbFactory, 
         JsonSerializer.Deserialize<List<FieldChange>>(e.Changes, Json) ?? [], e.Comment);
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+}
+
+/// <summary>What the pages read of the trail; there is nothing to write or delete through it.</summary>
+public interface IAuditReader
+{
+    /// <summary>A campaign's history, newest first (every role may read it).</summary>
+    Task<IReadOnlyList<AuditEntry>> ForCampaignAsync(string campaignId, CancellationToken ct = default);
+
+    /// <summary>One page of the whole trail, newest first; null unless the acting account may read it (admins).</summary>
+    Task<AuditPage?> ListAsync(AuditQuery query, CancellationToken ct = default);
+
+    /// <summary>Everyone who appears in the trail, for the page's filter.</summary>
+    Task<IReadOnlyList<(string Id, string Name)>> ActorsAsync(CancellationToken ct = default);
 }

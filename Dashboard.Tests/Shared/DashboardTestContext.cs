@@ -45,7 +45,10 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
         Services.AddSingleton(Account);
         Services.AddSingleton<BrazeLite.Core.Accounts.IActorAccessor>(new AccountActor(Account));
         Services.AddScoped<UnsavedWork>();
+        Services.AddSingleton<BrazeLite.Core.Audit.IAuditReader>(AuditTrail);
     }
+
+    internal FakeAuditReader AuditTrail { get; } = new();
 
     /// <summary>The signed-in account the pages see; an admin unless a test signs in as another role.</summary>
     internal CurrentAccount Account { get; } = new();

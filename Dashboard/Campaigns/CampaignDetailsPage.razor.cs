@@ -11,6 +11,7 @@ public partial class CampaignDetailsPage
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required Dashboard.Accounts.CurrentAccount Account { get; init; }
 
     private Campaign? _campaign;
     private string? _loadedId;
