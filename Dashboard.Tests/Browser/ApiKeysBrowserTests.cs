@@ -20,7 +20,7 @@ public class ApiKeysBrowserTests(DashboardBrowserFixture fixture)
         await session.WaitForInteractiveAsync();
         var name = $"Preview script {Guid.NewGuid():N}"[..24];
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "API keys" }).ClickAsync();
+        await session.OpenSettingsAsync("API keys");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create API key" }).ClickAsync();
         await page.GetByLabel("Key name").FillAsync(name);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "templates.preview: POST /api/preview" }).CheckAsync();

@@ -142,6 +142,14 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await ExpectStatusAsync(page, "Archived");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unarchive", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true })).ToHaveCountAsync(0);
+        // The history says who did each step, newest first.
+        var history = page.GetByRole(AriaRole.Region, new() { Name = "History", Exact = true });
+        var steps = history.GetByRole(AriaRole.Row);
+        await Expect(steps.Nth(1)).ToContainTextAsync("Archived");
+        await Expect(steps.Nth(2)).ToContainTextAsync("Stopped");
+        await Expect(steps.Nth(3)).ToContainTextAsync("Launched");
+        await Expect(steps.Nth(3)).ToContainTextAsync(DashboardBrowserFixture.AdminName);
+        await Expect(steps.Last).ToContainTextAsync("Created");
         await session.ScreenshotAsync("archived");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Campaigns", Exact = true }).ClickAsync();
@@ -180,7 +188,7 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await second.Page.GetByLabel("Description", new() { Exact = true }).FillAsync("Written in the second tab.");
 
         await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Expect(first.Page.GetByText("Written in the first tab.")).ToBeVisibleAsync();
+        await Expect(first.Page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "Written in the first tab." })).ToBeVisibleAsync();
 
         await second.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(second.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed by someone else meanwhile");
@@ -189,7 +197,7 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await second.ScreenshotAsync("conflict");
 
         await second.OpenAsync($"/campaigns/{campaignId}");
-        await Expect(second.Page.GetByText("Written in the first tab.")).ToBeVisibleAsync();
+        await Expect(second.Page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "Written in the first tab." })).ToBeVisibleAsync();
         await Expect(second.Page.GetByText("Written in the second tab.")).ToHaveCountAsync(0);
     }
 
@@ -220,8 +228,9 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         page.GetByLabel("Variants and their message variation IDs")
             .GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = firstCell }).First });
 
+    // The status chip by the heading; the history further down names past statuses too.
     private static async Task ExpectStatusAsync(IPage page, string status) =>
-        await Expect(page.GetByText(status, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText(status, new() { Exact = true }).First).ToBeVisibleAsync();
 
     /// <summary>Switches template bodies from the code editor to the simple editor, plain text areas (for the rest of the visit).</summary>
     private static async Task UseSimpleEditorAsync(ILocator message) =>

@@ -8,8 +8,14 @@ namespace Dashboard.Tests.Browser;
 /// </summary>
 public sealed class DashboardBrowserFixture : IAsyncLifetime
 {
+    /// <summary>The administrator every test starts signed in as, created on the first start's page.</summary>
+    public const string AdminName = "Ada Admin";
+    public const string AdminEmail = "ada@brazelite.test";
+    public const string AdminPassword = "correct horse battery staple";
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private string? _adminSession;
 
     public DashboardApp? App { get; private set; }
 
@@ -33,10 +39,40 @@ public sealed class DashboardBrowserFixture : IAsyncLifetime
             ],
         });
         Assertions.SetDefaultExpectTimeout(10_000);
+        _adminSession = await CreateFirstAdministratorAsync();
     }
 
-    /// <summary>A fresh page in its own context that may read and write the clipboard.</summary>
-    public async Task<DashboardPage> NewPageAsync(string testName)
+    /// <summary>
+    /// What an operator does on a fresh install: opens the dashboard, is sent to "Create the first administrator",
+    /// and fills it in. The session's cookies are kept for the tests that start signed in.
+    /// </summary>
+    private async Task<string> CreateFirstAdministratorAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App!.BaseAddress.ToString() });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create the first administrator" })).ToBeVisibleAsync();
+            await page.GetByLabel("Your name").FillAsync(AdminName);
+            await page.GetByLabel("Email").FillAsync(AdminEmail);
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AdminPassword);
+            await page.GetByLabel("Password again").FillAsync(AdminPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator and sign in" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns", Exact = true })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            return await context.StorageStateAsync();
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>A fresh page in its own context that may read and write the clipboard, signed in as the administrator.</summary>
+    public Task<DashboardPage> NewPageAsync(string testName) => NewPageAsync(testName, signedIn: true);
+
+    /// <summary>A fresh page in its own context; <paramref name="signedIn"/> false starts it with no session at all.</summary>
+    public async Task<DashboardPage> NewPageAsync(string testName, bool signedIn)
     {
         BrowserRequirement.Require();
         if (_browser is null || App is null)
@@ -48,6 +84,7 @@ public sealed class DashboardBrowserFixture : IAsyncLifetime
             BaseURL = App.BaseAddress.ToString(),
             Permissions = ["clipboard-read", "clipboard-write"],
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            StorageState = signedIn ? _adminSession : null,
         });
         // Bounded waits: a broken page fails within seconds instead of hanging the run.
         context.SetDefaultTimeout(15_000);

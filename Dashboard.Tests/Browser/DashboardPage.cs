@@ -64,6 +64,27 @@ public sealed class DashboardPage : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens an admin page from the main navigation's Settings menu.</summary>
+    public async Task OpenSettingsAsync(string item)
+    {
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = item }).ClickAsync();
+    }
+
+    /// <summary>Signs in on the sign-in page (opening it first unless it is showing), and waits for the page it leads to.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        if (!Page.Url.Contains("/account/login", StringComparison.Ordinal))
+        {
+            await Page.GotoAsync("/account/login");
+        }
+        _circuitRendered = NewSignal();
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await WaitForInteractiveAsync();
+    }
+
     /// <summary>
     /// Clicks the tab named <paramref name="name"/> until it is the selected one: a page that is still loading its
     /// data may re-render its tabs and drop a click that came in between.

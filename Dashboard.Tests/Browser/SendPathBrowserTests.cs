@@ -31,7 +31,7 @@ public partial class SendPathBrowserTests(DashboardBrowserFixture fixture)
         await session.WaitForInteractiveAsync();
 
         // A key for the developer, made in Settings > API keys.
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "API keys" }).ClickAsync();
+        await session.OpenSettingsAsync("API keys");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create API key" }).ClickAsync();
         await page.GetByLabel("Key name").FillAsync($"Order service {Guid.NewGuid():N}"[..22]);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "campaigns.trigger.send: POST /campaigns/trigger/send and AJO's executions" }).CheckAsync();

@@ -117,7 +117,9 @@ public partial class CampaignListPage
             return _shown;
         }
         var unfiltered = query is { Search: null, Type: null, Status: null, Tag: null };
-        if (unfiltered && page.TotalCount == 0 && query.Page == 0)
+        // Archived campaigns are hidden, not gone: with only those, the list stays, to offer "Show archived".
+        if (unfiltered && page.TotalCount == 0 && query.Page == 0
+            && (query.IncludeArchived || (await Campaigns.ListAsync(query with { IncludeArchived = true, PageSize = 1 }, ct)).TotalCount == 0))
         {
             _noCampaignsAtAll = true;
             StateHasChanged();
