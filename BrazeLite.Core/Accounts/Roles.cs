@@ -8,6 +8,9 @@ public static class Roles
     public const string Approver = "Approver";
     public const string Viewer = "Viewer";
 
+    /// <summary>The roles that may edit campaigns, as an <c>[Authorize(Roles = ...)]</c> list.</summary>
+    public const string Editors = Admin + "," + Approver + "," + Marketer;
+
     /// <summary>From most to least powerful, as the users page offers them.</summary>
     public static readonly IReadOnlyList<string> All = [Admin, Approver, Marketer, Viewer];
 

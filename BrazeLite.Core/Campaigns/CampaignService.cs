@@ -328,8 +328,34 @@ public sealed partial class CampaignService(
     }
 
     /// <summary>The fields a save changed, as the history lists them; IDs minted by the editor and the version are not edits.</summary>
+    /// A message's fields are named by variant, channel and label ("Variant B › SMS/MMS › Body"), as the editor shows them.
     internal static IReadOnlyList<FieldChange> AuditedChanges(CampaignForm before, CampaignForm after) =>
-        FieldDiff.Between(before, after, nameof(CampaignForm.Version), nameof(CampaignForm.CampaignId), nameof(CampaignForm.Status));
+        FieldDiff.Between(before, after, nameof(CampaignForm.Version), nameof(CampaignForm.CampaignId), nameof(CampaignForm.Status))
+            .Select(c => c with { Field = MessageFieldName(c.Field, after) ?? MessageFieldName(c.Field, before) ?? c.Field })
+            .ToList();
+
+    private static string? MessageFieldName(string path, CampaignForm form)
+    {
+        if (MessagePath().Match(path) is not { Success: true } m)
+        {
+            return null;
+        }
+        var variant = int.Parse(m.Groups["variant"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var message = int.Parse(m.Groups["message"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (variant >= form.Variants.Count || message >= form.Variants[variant].Messages.Count)
+        {
+            return null;
+        }
+        var channel = form.Variants[variant].Messages[message].Channel;
+        var rest = m.Groups["rest"].Value;
+        var field = rest.StartsWith("Values.", StringComparison.Ordinal) && ChannelFields.Find(channel, rest["Values.".Length..]) is { } known
+            ? known.Label
+            : rest;
+        return $"{form.Variants[variant].Name} › {ChannelInfo.Label(channel)} › {field}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Variants\[(?<variant>\d+)\]\.Messages\[(?<message>\d+)\]\.(?<rest>.+)$")]
+    private static partial System.Text.RegularExpressions.Regex MessagePath();
 
     public static string NameTakenMessage(string name) => $"Another campaign is already called “{name.Trim()}”.";
 

@@ -14,6 +14,10 @@ public static partial class AuditText
     /// <summary><c>Variants[1].Messages[0].Values.subject</c> as "Variant 2 › Message 1 › subject".</summary>
     public static string Field(string path)
     {
+        if (path.Contains('›'))
+        {
+            return path;
+        }
         var parts = path.Split('.')
             .Where(p => p != "Values")
             .Select(p => Indexed().Match(p) is { Success: true } m

@@ -18,6 +18,7 @@ public partial class CampaignListPage
     [SupplyParameterFromQuery(Name = "archived")] public bool? ArchivedParameter { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
 
+    [Inject] public required Dashboard.Accounts.CurrentAccount Account { get; init; }
     [Inject] public required ICampaignService Campaigns { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
