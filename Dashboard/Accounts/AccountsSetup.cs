@@ -109,7 +109,12 @@ public static class AccountsSetup
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         // Plain form posts from the layout's menu, so the antiforgery token is checked explicitly.
-        var account = app.MapGroup("/account").ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        var account = app.MapGroup("/account").ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute())
+            // The middleware only marks the token invalid (form binding would refuse it); these handlers bind no form.
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
+                    ? await next(context)
+                    : TypedResults.BadRequest());
         account.MapPost("/logout", async (SignInManager<Account> signIn) =>
         {
             await signIn.SignOutAsync();
