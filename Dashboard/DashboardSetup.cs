@@ -44,6 +44,7 @@ public static class DashboardSetup
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseBrazeApi();
         app.UseAccounts();

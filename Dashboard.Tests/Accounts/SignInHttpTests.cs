@@ -145,6 +145,24 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
         Assert.Equal("/", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/campaigns/list")]
+    public async Task EveryAnswer_CarriesTheSecurityHeaders(string path)
+    {
+        await CreateAdminAsync();
+
+        var response = await Browser().GetAsync(path);
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains("object-src 'none'", policy);
+        Assert.DoesNotContain("'unsafe-inline'", policy.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
     [GeneratedRegex("""name="__RequestVerificationToken" value="(?<token>[^"]+)""")]
     private static partial Regex AntiforgeryToken();
 }
