@@ -12,6 +12,7 @@ namespace Dashboard.Campaigns.Editor;
 /// </summary>
 public partial class CampaignEditor
 {
+    [Inject] public required Dashboard.Accounts.CurrentAccount Account { get; init; }
     [Inject] public required ICampaignService Campaigns { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
@@ -290,7 +291,7 @@ public partial class CampaignEditor
 
     private async Task ConfirmLeaveAsync(LocationChangingContext context)
     {
-        if (!_unsaved)
+        if (!_unsaved || Account.SessionEnded)
         {
             return;
         }
