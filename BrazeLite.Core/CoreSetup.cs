@@ -41,7 +41,9 @@ public static class CoreSetup
         builder.Services.AddSingleton<MessageRenderer>();
         builder.Services.AddSingleton<TemplateRules>();
         builder.Services.AddSingleton<CampaignChanges>();
+        builder.Services.AddSingleton<WorkspaceSettings>();
         builder.Services.AddSingleton<ICampaignService, CampaignService>();
+        builder.Services.AddSingleton<BrazeLite.Core.Approvals.IApprovalService, BrazeLite.Core.Approvals.ApprovalService>();
         builder.Services.AddSingleton<ISampleDataService, SampleDataService>();
         builder.Services.AddSingleton<ICampaignCopyPart, SampleCopies>();
 

@@ -31,6 +31,7 @@ public static class DashboardSetup
         builder.AddDelivery();
         builder.Services.AddPreview();
         builder.Services.AddHandoff();
+        builder.Services.AddSingleton<Dashboard.Approvals.RenderedChanges>();
         builder.Services.AddBrazeApi();
         return builder;
     }

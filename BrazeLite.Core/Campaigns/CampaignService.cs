@@ -20,7 +20,8 @@ public sealed partial class CampaignService(
     IActorAccessor actors,
     AuditTrail audit,
     CampaignChanges? changes = null,
-    IEnumerable<ICampaignCopyPart>? copyParts = null) : ICampaignService
+    IEnumerable<ICampaignCopyPart>? copyParts = null,
+    WorkspaceSettings? workspace = null) : ICampaignService
 {
     public async Task<CampaignPage> ListAsync(CampaignQuery query, CancellationToken ct = default)
     {
@@ -159,6 +160,11 @@ public sealed partial class CampaignService(
             {
                 return Refused(entity.CampaignId, "save", WriteResult.NotAllowed("An archived campaign cannot be edited; unarchive it first."));
             }
+            if (entity.Status == CampaignStatus.Active && workspace is not null && await workspace.MustAskAsync(ct))
+            {
+                return Refused(entity.CampaignId, "save", WriteResult.NotAllowed(
+                    "Changes to an Active campaign need an Approver here: request approval, and the live version keeps sending until it is approved."));
+            }
             before = CampaignForms.ToForm(CampaignStorage.ToCampaign(entity));
         }
 
@@ -213,6 +219,11 @@ public sealed partial class CampaignService(
             return Refused(campaignId, action.ToString(), refusal);
         }
         var entity = loaded.Entity!;
+        if (action is CampaignAction.Launch or CampaignAction.Resume && workspace is not null && await workspace.MustAskAsync(ct))
+        {
+            return Refused(campaignId, action.ToString(), WriteResult.NotAllowed(
+                $"Launches need an Approver here: request approval instead, and the campaign is {CampaignLifecycle.Done(action)} when it is approved."));
+        }
         if (!CampaignLifecycle.ActionsFor(entity.Status).Contains(action))
         {
             return Refused(campaignId, action.ToString(), WriteResult.NotAllowed(NotAllowedMessage(action, entity.Status)));

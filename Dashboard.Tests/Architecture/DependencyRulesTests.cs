@@ -25,6 +25,8 @@ public sealed partial class DependencyRulesTests
         { "BrazeLite.Core", "Microsoft.AspNetCore.Authentication", "sign-in belongs to the dashboard" },
         { "BrazeLite.Core", "Microsoft.AspNetCore.Authorization", "the services check roles themselves (Accounts/Roles.cs)" },
         { "BrazeLite.Core/Accounts", "BrazeLite.Core.Campaigns", "accounts sit below every feature" },
+        { "BrazeLite.Core/Campaigns", "BrazeLite.Core.Approvals", "approvals use campaigns, never the reverse" },
+        { "Dashboard/Approvals", "Dashboard.Campaigns", "the campaign pages link to approvals, never the reverse" },
         { "BrazeLite.Core/Audit", "BrazeLite.Core.Campaigns", "the audit trail records every feature and knows none" },
         { "BrazeLite.Core/Audit", "BrazeLite.Core.Samples", "the audit trail records every feature and knows none" },
         { "BrazeLite.Core/Audit", "BrazeLite.Core.ApiKeys", "the audit trail records every feature and knows none" },

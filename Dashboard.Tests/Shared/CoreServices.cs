@@ -14,10 +14,23 @@ internal static class CoreServices
 
     public static TemplateRules Rules() => new(Templates());
 
-    public static CampaignService Campaigns(IDbContextFactory<BrazeLiteDbContext> db, TimeProvider time, IActorAccessor? actor = null)
+    public static CampaignService Campaigns(IDbContextFactory<BrazeLiteDbContext> db, TimeProvider time, IActorAccessor? actor = null,
+        WorkspaceSettings? workspace = null)
     {
         actor ??= new TestActor();
-        return new(db, Rules(), time, NullLogger<CampaignService>.Instance, actor, new AuditTrail(db, actor, time), copyParts: [new SampleCopies(time)]);
+        return new(db, Rules(), time, NullLogger<CampaignService>.Instance, actor, new AuditTrail(db, actor, time), copyParts: [new SampleCopies(time)],
+            workspace: workspace);
+    }
+
+    /// <summary>The workspace settings, the campaign service that obeys them, and the approvals on top, all acting as <paramref name="actor"/>.</summary>
+    public static (WorkspaceSettings Workspace, CampaignService Campaigns, BrazeLite.Core.Approvals.ApprovalService Approvals) Approvals(
+        IDbContextFactory<BrazeLiteDbContext> db, TimeProvider time, IActorAccessor actor)
+    {
+        var audit = new AuditTrail(db, actor, time);
+        var workspace = new WorkspaceSettings(db, actor, audit);
+        var campaigns = Campaigns(db, time, actor, workspace);
+        return (workspace, campaigns, new BrazeLite.Core.Approvals.ApprovalService(db, campaigns, Rules(), actor, audit, workspace, time,
+            NullLogger<BrazeLite.Core.Approvals.ApprovalService>.Instance));
     }
 
     /// <summary>The key service with the directory and usage record it shares with the REST authentication.</summary>

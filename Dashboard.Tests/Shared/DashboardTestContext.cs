@@ -46,7 +46,10 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
         Services.AddSingleton<BrazeLite.Core.Accounts.IActorAccessor>(new AccountActor(Account));
         Services.AddScoped<UnsavedWork>();
         Services.AddSingleton<BrazeLite.Core.Audit.IAuditReader>(AuditTrail);
+        Services.AddSingleton<BrazeLite.Core.Approvals.IApprovalService>(Approvals);
     }
+
+    internal FakeApprovalService Approvals { get; } = new();
 
     internal FakeAuditReader AuditTrail { get; } = new();
 

@@ -10,6 +10,7 @@ public sealed partial class UsersAndRolesPage
     [Inject] public required CurrentAccount Current { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required WorkspaceSettings Workspace { get; init; }
 
     private sealed record ShownLink(string Title, string Name, string Url);
 
@@ -21,8 +22,24 @@ public sealed partial class UsersAndRolesPage
     private string? _notice;
     private Severity _noticeSeverity = Severity.Info;
     private bool _busy;
+    private bool _launchesNeedApproval;
 
-    protected override async Task OnInitializedAsync() => await ReloadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _launchesNeedApproval = await Workspace.LaunchesNeedApprovalAsync();
+        await ReloadAsync();
+    }
+
+    private async Task SetApprovalAsync(bool value)
+    {
+        if (await Workspace.SetLaunchesNeedApprovalAsync(value) is { } refusal)
+        {
+            Say(refusal, Severity.Error);
+            return;
+        }
+        _launchesNeedApproval = value;
+        Say(value ? "Launches and changes to Active campaigns now need an Approver." : "Marketers launch and change campaigns themselves again.", Severity.Success);
+    }
 
     private async Task ReloadAsync() => _accounts = await Accounts.ListAsync();
 

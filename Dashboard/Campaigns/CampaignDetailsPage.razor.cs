@@ -12,8 +12,11 @@ public partial class CampaignDetailsPage
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required Dashboard.Accounts.CurrentAccount Account { get; init; }
+    [Inject] public required BrazeLite.Core.Approvals.IApprovalService Approvals { get; init; }
 
     private Campaign? _campaign;
+    private BrazeLite.Core.Approvals.ApprovalRequest? _pending;
+    private bool _mustAsk;
     private string? _loadedId;
     private bool _loading = true;
     private bool _busy;
@@ -37,6 +40,8 @@ public partial class CampaignDetailsPage
     {
         _loading = true;
         _campaign = await Campaigns.GetAsync(CampaignId);
+        _pending = _campaign is null ? null : await Approvals.PendingForAsync(_campaign.CampaignId);
+        _mustAsk = await Approvals.MustAskAsync();
         _loadedId = CampaignId;
         _loading = false;
         _breadcrumbs = [new("Campaigns", "/"), new(_campaign?.Name ?? CampaignId, null, disabled: true)];
@@ -46,6 +51,31 @@ public partial class CampaignDetailsPage
     {
         _refusal = null;
         await LoadAsync();
+    }
+
+    /// <summary>Where launches need approval, a Marketer's Launch (or Resume) asks an Approver instead.</summary>
+    private async Task RequestApprovalAsync()
+    {
+        if (_campaign is not { CampaignId: var id, Version: var version })
+        {
+            return;
+        }
+        _busy = true;
+        try
+        {
+            var result = await Approvals.RequestLaunchAsync(id, version, null);
+            if (!result.Succeeded)
+            {
+                _refusal = new Refusal(WriteOutcome.NotAllowed, "Approval not requested.", result.Message ?? "", []);
+                return;
+            }
+            Snackbar.Add($"Approval requested: an Approver launches {_campaign.Name} when they approve it", Severity.Success);
+            await ReloadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     private async Task ApplyAsync(CampaignAction action)

@@ -125,3 +125,21 @@ public static class AccountTables
         public DbSet<DataProtectionKeyEntity> DataProtectionKeys => db.Set<DataProtectionKeyEntity>();
     }
 }
+
+/// <summary>The one row of <c>WorkspaceSettings</c>.</summary>
+public sealed class WorkspaceSettingsEntity
+{
+    public int Id { get; set; }
+
+    public bool LaunchesNeedApproval { get; set; }
+}
+
+public sealed class WorkspaceSettingsConfiguration : IEntityTypeConfiguration<WorkspaceSettingsEntity>
+{
+    public void Configure(EntityTypeBuilder<WorkspaceSettingsEntity> b)
+    {
+        b.ToTable("WorkspaceSettings");
+        b.HasKey(w => w.Id);
+        b.Property(w => w.Id).ValueGeneratedNever();
+    }
+}

@@ -13,6 +13,7 @@ namespace Dashboard.Campaigns.Editor;
 public partial class CampaignEditor
 {
     [Inject] public required Dashboard.Accounts.CurrentAccount Account { get; init; }
+    [Inject] public required BrazeLite.Core.Approvals.IApprovalService Approvals { get; init; }
     [Inject] public required ICampaignService Campaigns { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
@@ -37,7 +38,16 @@ public partial class CampaignEditor
 
     private EditorStep CurrentStep => _steps.Count == 0 ? EditorStep.Details : _steps[Math.Clamp(_stepIndex, 0, _steps.Count - 1)];
 
-    private string SaveDraftText => Form.Status == CampaignStatus.Draft ? "Save draft" : "Save changes";
+    private string SaveDraftText => AsksForChange ? RequestChangeText : Form.Status == CampaignStatus.Draft ? "Save draft" : "Save changes";
+
+    private const string RequestChangeText = "Request approval for these changes";
+
+    // Where launches need an Approver, a Marketer's save of an Active campaign becomes a draft version waiting beside it.
+    private bool _mustAsk;
+
+    private bool AsksForChange => _mustAsk && Form.Status == CampaignStatus.Active;
+
+    protected override async Task OnInitializedAsync() => _mustAsk = await Approvals.MustAskAsync();
 
     protected override void OnParametersSet()
     {
@@ -162,6 +172,19 @@ public partial class CampaignEditor
                 return;
             }
 
+            if (AsksForChange)
+            {
+                var asked = await Approvals.RequestChangeAsync(Form, null);
+                if (!asked.Succeeded)
+                {
+                    ShowAlert(asked.Message ?? "The change could not be sent for approval.");
+                    return;
+                }
+                _unsaved = false;
+                Snackbar.Add("Change sent for approval: the live version keeps sending until an Approver approves it", Severity.Success);
+                Navigation.NavigateTo($"/campaigns/{Form.CampaignId}");
+                return;
+            }
             var wasNew = Form.CampaignId is null;
             var result = await Campaigns.SaveAsync(Form);
             var savedBeforeLaunch = false;
@@ -174,6 +197,21 @@ public partial class CampaignEditor
                 }
                 Form.Version = result.Version;
                 _loadedSplit = CampaignFormEditing.SplitKey(Form);
+                if (launch && _mustAsk)
+                {
+                    var asked = await Approvals.RequestLaunchAsync(result.CampaignId!, result.Version!.Value, null);
+                    _unsaved = false;
+                    if (asked.Succeeded)
+                    {
+                        Snackbar.Add("Saved, and approval requested: an Approver launches it when they approve", Severity.Success);
+                    }
+                    else
+                    {
+                        Snackbar.Add("Saved as a draft, but approval was not requested: " + asked.Message, Severity.Warning);
+                    }
+                    Navigation.NavigateTo($"/campaigns/{Form.CampaignId}");
+                    return;
+                }
                 if (launch)
                 {
                     savedBeforeLaunch = true;
