@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,6 +10,90 @@ namespace Dashboard.Tests.Browser;
 public sealed class AccountsBrowserTests(DashboardBrowserFixture fixture)
 {
     private const string Password = "viewer passphrase 2026";
+
+    /// <summary>The admin invites someone on Users and roles; they open the link with no session and choose a password.</summary>
+    private async Task<DashboardPage> InviteAndAcceptAsync(DashboardPage admin, string name, string email, string role, string test)
+    {
+        var page = admin.Page;
+        await admin.OpenAsync("/settings/users");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Role", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = role }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+        await Expect(page.GetByText($"{name} is invited as {role}.")).ToBeVisibleAsync();
+        var link = (await page.GetByLabel("Password link", new() { Exact = true }).InnerTextAsync()).Trim();
+
+        var invited = await fixture.NewPageAsync(test, signedIn: false);
+        await invited.Page.GotoAsync(link);
+        await invited.Page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await invited.Page.GetByLabel("Password again").FillAsync(Password);
+        await invited.Page.GetByRole(AriaRole.Button, new() { Name = "Set password and sign in" }).ClickAsync();
+        await invited.WaitForInteractiveAsync();
+        await Expect(invited.Page.GetByRole(AriaRole.Button, new() { Name = $"Account: {name}, {role}" })).ToBeVisibleAsync();
+        return invited;
+    }
+
+    [SkippableFact]
+    public async Task Launch_RequestedByAMarketer_IsApprovedByAnApproverAndTheHistoryShowsBoth()
+    {
+        BrowserRequirement.Require();
+        const string test = nameof(Launch_RequestedByAMarketer_IsApprovedByAnApproverAndTheHistoryShowsBoth);
+        var app = fixture.App!;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var name = $"Needs approval {tag}";
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<BrazeLite.Core.Data.BrazeLiteDbContext>()
+            .UseSqlite($"Data Source={app.DatabasePath}").Options;
+        var saved = await CoreServices.Campaigns(new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<BrazeLite.Core.Data.BrazeLiteDbContext>(options),
+            TimeProvider.System).SaveAsync(SampleCampaigns.Triggered(name));
+        Assert.True(saved.Succeeded, saved.Message);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        await using var admin = await fixture.NewPageAsync(test + "-admin");
+        await admin.OpenAsync("/settings/users");
+        await admin.Page.GetByLabel("Launches need approval").CheckAsync();
+        await Expect(admin.Page.GetByText("Launches and changes to Active campaigns now need an Approver.")).ToBeVisibleAsync();
+        try
+        {
+            await using var marketer = await InviteAndAcceptAsync(admin, "Mia Marketer", $"mia-{tag}@shop.example", "Marketer", test + "-marketer");
+            await using var approver = await InviteAndAcceptAsync(admin, "Avery Approver", $"avery-{tag}@shop.example", "Approver", test + "-approver");
+
+            // The Marketer's Launch is a request: the campaign stays a draft.
+            var m = marketer.Page;
+            await marketer.OpenAsync($"/campaigns/{saved.CampaignId}");
+            await Expect(m.GetByRole(AriaRole.Button, new() { Name = "Launch", Exact = true })).ToHaveCountAsync(0);
+            await m.GetByRole(AriaRole.Button, new() { Name = "Request approval" }).ClickAsync();
+            await Expect(m.GetByText("Launch waits for approval")).ToBeVisibleAsync();
+            await Expect(m.GetByText("Draft", new() { Exact = true }).First).ToBeVisibleAsync();
+            await marketer.ScreenshotAsync("requested");
+
+            // The Approver finds it under Approvals and approves it.
+            var a = approver.Page;
+            await a.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Approvals" }).ClickAsync();
+            await Expect(a.GetByRole(AriaRole.Heading, new() { Name = "Approvals", Level = 1 })).ToBeVisibleAsync();
+            await a.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+            await Expect(a.GetByRole(AriaRole.Heading, new() { Name = $"Launch: {name}" })).ToBeVisibleAsync();
+            await Expect(a.GetByText("Asked by Mia Marketer")).ToBeVisibleAsync();
+            await a.GetByLabel("Comment").FillAsync("Copy checked");
+            await a.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+            await Expect(a.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+            await Expect(a.GetByText("Active", new() { Exact = true }).First).ToBeVisibleAsync();
+            var steps = a.GetByRole(AriaRole.Region, new() { Name = "History", Exact = true }).GetByRole(AriaRole.Row);
+            await Expect(steps.Nth(1)).ToContainTextAsync("Approved");
+            await Expect(steps.Nth(1)).ToContainTextAsync("Avery Approver");
+            await Expect(steps.Nth(2)).ToContainTextAsync("Launched");
+            await Expect(steps.Nth(3)).ToContainTextAsync("Launch approval requested");
+            await Expect(steps.Nth(3)).ToContainTextAsync("Mia Marketer");
+            await approver.ScreenshotAsync("approved");
+        }
+        finally
+        {
+            await admin.OpenAsync("/settings/users");
+            await admin.Page.GetByLabel("Launches need approval").UncheckAsync();
+            await Expect(admin.Page.GetByText("Marketers launch and change campaigns themselves again.")).ToBeVisibleAsync();
+        }
+    }
 
     [SkippableFact]
     public async Task Viewer_InvitedByTheAdmin_ReadsCampaignsButFindsNoWayToEditThem()
@@ -31,6 +116,8 @@ public sealed class AccountsBrowserTests(DashboardBrowserFixture fixture)
             await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
             await page.GetByLabel("Role", new() { Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "Viewer" }).ClickAsync();
+            // The list closes before the button under it takes a click.
+            await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
             await page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
             await Expect(page.GetByText("Vic Viewer is invited as Viewer.")).ToBeVisibleAsync();
             link = (await page.GetByLabel("Password link", new() { Exact = true }).InnerTextAsync()).Trim();
