@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using BrazeLite.Core.Accounts.Storage;
 using Dashboard.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,14 @@ namespace Dashboard.Tests.Accounts;
 public sealed partial class SignInHttpTests : IAsyncLifetime
 {
     private const string Password = "a long enough passphrase";
-    private readonly DashboardApiFactory _factory = new();
+    private readonly string _restartPath;
+    private readonly DashboardApiFactory _factory;
+
+    public SignInHttpTests()
+    {
+        _restartPath = Path.Combine(Path.GetTempPath(), $"brazelite-signin-{Guid.NewGuid():N}.db");
+        _factory = new DashboardApiFactory(_restartPath, keepDatabase: true);
+    }
 
     public Task InitializeAsync()
     {
@@ -21,7 +29,15 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _restartPath, _restartPath + "-wal", _restartPath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
 
     private HttpClient Browser() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -143,6 +159,25 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignedIn_AfterARestartOnTheSameDatabase_TheCookieStillWorks()
+    {
+        await CreateAdminAsync();
+        var response = await SignInAsync(Browser());
+        var cookie = string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => c.StartsWith("BrazeLite.Session", StringComparison.Ordinal)));
+        Assert.NotEmpty(cookie);
+        await _factory.DisposeAsync();
+
+        // A new process on the same file: the key ring is in the database, not in the old process's memory.
+        await using var restarted = new DashboardApiFactory(_restartPath, keepDatabase: true);
+        var client = restarted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        await using var db = await restarted.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BrazeLite.Core.Data.BrazeLiteDbContext>>().CreateDbContextAsync();
+        Assert.NotEmpty(db.DataProtectionKeys.ToList());
     }
 
     [Theory]

@@ -244,7 +244,21 @@ public class CampaignListPageTests : DashboardTestContext
         var cut = Render<CampaignListPage>();
 
         cut.WaitForAssertion(() => Assert.NotNull(Campaigns.LastQuery));
-        Assert.Equal(new CampaignQuery(Sort: CampaignSort.LastEditedDesc, Page: 0, PageSize: 25, IncludeArchived: false), Campaigns.LastQuery);
+        Assert.Equal(new CampaignQuery(Sort: CampaignSort.LastEditedDesc, Page: 0, PageSize: 25, IncludeArchived: false), Campaigns.Queries[0]);
+    }
+
+    [Fact]
+    public void CampaignList_OnlyArchivedCampaigns_KeepsTheListToOfferShowArchived()
+    {
+        var archived = PageSamples.Api();
+        archived.Status = CampaignStatus.Archived;
+        Campaigns.Add(archived);
+
+        var cut = Render<CampaignListPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Archived campaigns are hidden", cut.Markup));
+        Assert.Empty(cut.FindAll("[data-testid=empty-state]"));
+        Assert.Contains(cut.FindAll("label"), l => l.TextContent.Contains("Show archived"));
     }
 
     [Fact]
