@@ -1,4 +1,5 @@
 using BrazeLite.Core;
+using BrazeLite.Core.Accounts;
 using BrazeLite.Core.Campaigns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,8 @@ public static class Seed
         using var host = builder.Build();
         await host.Services.MigrateDatabaseAsync();
         var campaigns = host.Services.GetRequiredService<ICampaignService>();
+        // The seed acts as an operator would in the dashboard; it is recorded under this name in the audit trail.
+        using var operatorScope = AmbientActor.Use(new Actor("load-test", "Load test seed", Roles.Admin));
         // Email only: the usual triggered message (an order confirmation, a password reset).
         Channel[] channels = [Channel.Email];
         var form = new CampaignForm
