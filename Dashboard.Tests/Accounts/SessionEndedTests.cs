@@ -63,4 +63,16 @@ public sealed class SessionEndedTests : DashboardTestContext
         Assert.Single(JSInterop.Invocations["sessionStorage.removeItem"]);
         Assert.Empty(Campaigns.Saved);
     }
+
+    [Fact]
+    public void SessionRunsOut_TheNoticeSaysHowLongASessionLasts()
+    {
+        var notice = Render<SessionEndedNotice>();
+
+        Account.EndSession(ranOut: true);
+
+        notice.WaitForAssertion(() => Assert.Contains($"A session lasts {AccountsSetup.SessionHours} hours from the last page you opened, and yours ran out.",
+            notice.Find("[role=alertdialog]").TextContent));
+        Assert.DoesNotContain("another device", notice.Find("[role=alertdialog]").TextContent);
+    }
 }

@@ -9,7 +9,8 @@ namespace Dashboard.Accounts;
 
 /// <summary>
 /// Checks an open circuit's account against the database every minute: a changed security stamp (signed out
-/// everywhere, password or role changed, account disabled) ends the circuit's session as it ends the cookie.
+/// everywhere, password or role changed, account disabled) ends the circuit's session as it ends the cookie, and so does
+/// the cookie running out (<see cref="CurrentAccount.SessionExpiresAt"/>).
 /// </summary>
 /// <remarks>
 /// A session that fails the check is not swapped for an anonymous one (that would tear the open page down with what was
@@ -17,14 +18,30 @@ namespace Dashboard.Accounts;
 /// person to sign in again, keeping the page's unsaved work (<see cref="UnsavedWork"/>).
 /// </remarks>
 internal sealed class AccountRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options,
-    CurrentAccount current) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    CurrentAccount current, TimeProvider time) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<AccountRevalidation>();
+
     protected override TimeSpan RevalidationInterval => AccountsSetup.RevalidationInterval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
+        CheckAsync(state);
+
+    /// <summary>Ends the circuit's session when it no longer holds; always keeps the state (see the remarks).</summary>
+    internal async Task<bool> CheckAsync(AuthenticationState state)
     {
-        if (!await IsStillValidAsync(state))
+        if (current.SessionEnded)
         {
+            return true;
+        }
+        if (current.HasExpired(time.GetUtcNow()))
+        {
+            _logger.LogInformation("The session of {Account} ran out at {ExpiresAt} while a page was open", current.Actor?.Name, current.SessionExpiresAt);
+            current.EndSession(ranOut: true);
+        }
+        else if (!await IsStillValidAsync(state))
+        {
+            _logger.LogInformation("The session of {Account} was ended elsewhere while a page was open", current.Actor?.Name);
             current.EndSession();
         }
         return true;

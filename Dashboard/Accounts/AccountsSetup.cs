@@ -24,6 +24,9 @@ public static class AccountsSetup
 
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>A dashboard session lasts this long after the last page load (sliding, as the cookie is renewed).</summary>
+    public const int SessionHours = 8;
+
     private const string DefaultScheme = "BrazeLite";
 
     public const int LockoutMinutes = 15;
@@ -54,8 +57,9 @@ public static class AccountsSetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromHours(SessionHours);
             o.SlidingExpiration = true;
+            SessionExpiry.TrackRenewals(o);
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));

@@ -23,9 +23,21 @@ public sealed class CurrentAccount
     /// </summary>
     public bool SessionEnded { get; private set; }
 
-    public void EndSession()
+    /// <summary>
+    /// When the cookie this circuit's page was loaded with runs out (null when unknown). The circuit cannot renew it, so
+    /// at that time its session ends as the cookie's does.
+    /// </summary>
+    public DateTimeOffset? SessionExpiresAt { get; set; }
+
+    public bool HasExpired(DateTimeOffset now) => SessionExpiresAt <= now;
+
+    /// <summary>The session ended because its cookie ran out, not because it was ended elsewhere.</summary>
+    public bool SessionRanOut { get; private set; }
+
+    public void EndSession(bool ranOut = false)
     {
         SessionEnded = true;
+        SessionRanOut = ranOut;
         Holder.Actor = null;
         Changed?.Invoke();
     }
