@@ -236,7 +236,7 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
     private static async Task UseSimpleEditorAsync(ILocator message) =>
         await message.GetByRole(AriaRole.Button, new() { Name = "Simple editor" }).ClickAsync();
 
-    private static async Task AddChannelAsync(IPage page, string channel)
+    internal static async Task AddChannelAsync(IPage page, string channel)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Add channel" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = channel, Exact = true }).ClickAsync();

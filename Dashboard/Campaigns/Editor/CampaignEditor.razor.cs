@@ -2,6 +2,7 @@ using BrazeLite.Core.Text;
 using Dashboard.Preview;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.Campaigns.Editor;
@@ -21,6 +22,7 @@ public partial class CampaignEditor
     [Inject] public required TemplateLaunchCheck TemplateCheck { get; init; }
     [Inject] public required ISampleDataService SampleData { get; init; }
     [Inject] public required PreviewSessions Sessions { get; init; }
+    [Inject] public required Microsoft.JSInterop.IJSRuntime Js { get; init; }
 
     /// <summary>The form being edited; the editor changes its contents, never replaces it.</summary>
     [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
@@ -103,12 +105,31 @@ public partial class CampaignEditor
         return Task.CompletedTask;
     }
 
-    // From a problem listed in the review: the marketer goes there to fix it, so its step shows its messages.
-    private Task GoToStepAsync(EditorStep step)
+    // From a problem listed in the review: the marketer goes there to fix it, so its step shows its messages and the
+    // field it is about gets the focus once the step has rendered.
+    private Task GoToStepAsync(ProblemLink problem)
     {
-        Errors.RevealStep(step);
-        var index = _steps.ToList().IndexOf(step);
+        Errors.RevealStep(problem.Step);
+        _focusProblem = problem;
+        var index = _steps.ToList().IndexOf(problem.Step);
         return GoToIndexAsync(index < 0 ? _steps.Count - 1 : index);
+    }
+
+    private ProblemLink? _focusProblem;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusProblem is { } problem)
+        {
+            _focusProblem = null;
+            try
+            {
+                await Js.InvokeAsync<bool>("brazeLite.focusProblem", problem.Message);
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
     }
 
     /// <summary>
@@ -122,6 +143,7 @@ public partial class CampaignEditor
         if (problems.Count > 0)
         {
             Errors.RevealStep(step);
+            _focusProblem = new ProblemLink(step, problems[0].Message);
             ShowAlert($"{EditorSteps.Title(step, Form.Type)}: fix the {Words.Plural(problems.Count, "field")} marked in red first, "
                 + "or pick another step above and come back to it later.", Severity.Warning);
             return Task.CompletedTask;
