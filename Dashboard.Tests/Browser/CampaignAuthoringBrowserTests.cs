@@ -99,11 +99,12 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await Expect(page.GetByLabel("Control group variation ID", new() { Exact = true })).ToHaveTextAsync(UuidV4());
         await session.ScreenshotAsync("variants");
 
-        // Variant 2 needs its own copy: back to the messages, where variant 1's copy is still there.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" }).GetByLabel("SMS body"))
+        // Variant 2 starts with variant 1's copy, and the variants step says so with a way to write its own.
+        await Expect(variant2.GetByRole(AriaRole.Note)).ToContainTextAsync("Variant 2 still has the same copy as Variant 1");
+        await variant2.GetByRole(AriaRole.Button, new() { Name = "Write Variant 2's copy" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Variant 2" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 2" }).GetByLabel("SMS body"))
             .ToHaveValueAsync("Your order {{api_trigger_properties.${order_id}}} has shipped.");
-        await session.SelectTabAsync("Variant 2");
         await page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 2" }).GetByLabel("SMS body")
             .FillAsync("Good news: order {{api_trigger_properties.${order_id}}} is on its way.");
         await session.ScreenshotAsync("variant-2-message");

@@ -131,4 +131,26 @@ public class CampaignFormEditingTests
 
         Assert.Equal([ConversionEventType.UpgradesApp, ConversionEventType.MakesPurchase], form.ConversionEvents.Select(e => e.Type));
     }
+
+    [Fact]
+    public void HasFirstVariantsCopy_UntilTheVariantsOwnCopyDiffersInAnyChannel()
+    {
+        var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
+        CampaignFormEditing.AddChannel(form, Channel.Sms);
+        CampaignFormEditing.AddChannel(form, Channel.Email);
+        var second = CampaignFormEditing.AddVariant(form)!;
+        // Both blank: nothing written yet, so nothing is said to be the same.
+        Assert.False(CampaignFormEditing.HasFirstVariantsCopy(form, second));
+
+        form.Variants[0].Messages.Single(m => m.Channel == Channel.Sms).Values["body"] = "Shipped";
+        var third = CampaignFormEditing.AddVariant(form)!;
+
+        Assert.True(CampaignFormEditing.HasFirstVariantsCopy(form, third));
+        Assert.False(CampaignFormEditing.HasFirstVariantsCopy(form, form.Variants[0]));
+        Assert.False(CampaignFormEditing.HasFirstVariantsCopy(form, second));
+        third.Messages.Single(m => m.Channel == Channel.Email).Values["subject"] = "Your order";
+        Assert.False(CampaignFormEditing.HasFirstVariantsCopy(form, third));
+        third.Messages.Single(m => m.Channel == Channel.Email).Values["subject"] = "";
+        Assert.True(CampaignFormEditing.HasFirstVariantsCopy(form, third));
+    }
 }

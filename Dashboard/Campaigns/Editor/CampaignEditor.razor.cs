@@ -117,8 +117,22 @@ public partial class CampaignEditor
 
     private ProblemLink? _focusProblem;
 
+    // The variant the messages step opens on: the one whose copy the marketer asked to write, once.
+    private int _channelsVariant;
+
+    private Task EditVariantCopyAsync(int variantIndex)
+    {
+        _channelsVariant = variantIndex;
+        var index = _steps.ToList().IndexOf(EditorStep.Channels);
+        return GoToIndexAsync(index < 0 ? _stepIndex : index);
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (CurrentStep == EditorStep.Channels)
+        {
+            _channelsVariant = 0;
+        }
         if (_focusProblem is { } problem)
         {
             _focusProblem = null;

@@ -66,6 +66,38 @@ public static class CampaignFormEditing
     public static bool CanAddVariant(CampaignForm form) => form.Variants.Count < Campaign.MaxVariants;
 
     /// <summary>
+    /// Whether a later variant still has exactly the first variant's copy in every channel (as a new variant starts),
+    /// so the test would compare a message with itself. False for the first variant and while the first has no copy.
+    /// </summary>
+    public static bool HasFirstVariantsCopy(CampaignForm form, VariantForm variant)
+    {
+        if (form.Variants.Count < 2 || ReferenceEquals(form.Variants[0], variant) || form.Channels.Count == 0)
+        {
+            return false;
+        }
+        var first = form.Variants[0];
+        var anyCopy = false;
+        foreach (var channel in form.Channels)
+        {
+            var original = first.Messages.FirstOrDefault(m => m.Channel == channel.Channel);
+            var copy = variant.Messages.FirstOrDefault(m => m.Channel == channel.Channel);
+            if (original is null || copy is null)
+            {
+                return false;
+            }
+            var values = original.Values.Where(v => !string.IsNullOrEmpty(v.Value)).ToList();
+            anyCopy |= values.Count > 0;
+            if (values.Count != copy.Values.Count(v => !string.IsNullOrEmpty(v.Value))
+                || values.Any(v => copy.Values.GetValueOrDefault(v.Key) != v.Value)
+                || !original.WebhookHeaders.Select(h => (h.Name, h.Value)).SequenceEqual(copy.WebhookHeaders.Select(h => (h.Name, h.Value))))
+            {
+                return false;
+            }
+        }
+        return anyCopy;
+    }
+
+    /// <summary>
     /// Adds a variant with 0% and a copy of the first variant's messages, so the marketer edits a difference
     /// rather than starting from blank fields.
     /// </summary>
