@@ -84,6 +84,32 @@ public class CampaignDetailsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void ApiTriggeredCampaign_Opened_ShowsEachVariantsMessageRenderedWithTheFirstSavedPayload()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+        SampleData.AddPayload(campaign.CampaignId!, "Mug order", """{"product_name": "Blue mug", "discount": "10%"}""");
+        SampleData.AddPayload(campaign.CampaignId!, "Lamp order", """{"product_name": "Lamp", "discount": "5%"}""");
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        cut.WaitForAssertion(() => Assert.Contains("Rendered with the sample “Mug order”.", cut.Find("[aria-label='What each variant sends']").TextContent));
+        Assert.Contains("Your Blue mug is waiting", cut.Find("[aria-label='Variant 1 preview']").TextContent);
+        Assert.Contains("Still thinking about Blue mug? 10% off", cut.Find("[aria-label='Variant 2 preview']").TextContent);
+        Assert.DoesNotContain("Lamp", cut.Find("[aria-label='What each variant sends']").TextContent);
+    }
+
+    [Fact]
+    public void ApiTriggeredCampaign_WithoutSamplePayloads_RendersItsVariantsWithAnEmptyOneAndSaysSo()
+    {
+        var campaign = Campaigns.Add(PageSamples.Triggered());
+
+        var cut = RenderPage(campaign.CampaignId!);
+
+        cut.WaitForAssertion(() => Assert.Contains("an empty payload (no sample payload is saved yet)", cut.Find("[aria-label='What each variant sends']").TextContent));
+        Assert.Contains("Your  is waiting", cut.Find("[aria-label='Variant 1 preview']").TextContent);
+    }
+
+    [Fact]
     public void ApiCampaign_Opened_HasNoPreviewMatrixLink()
     {
         var campaign = Campaigns.Add(PageSamples.Api());
