@@ -22,7 +22,7 @@ public partial class CampaignEditor
     [Inject] public required TemplateLaunchCheck TemplateCheck { get; init; }
     [Inject] public required ISampleDataService SampleData { get; init; }
     [Inject] public required PreviewSessions Sessions { get; init; }
-    [Inject] public required Microsoft.JSInterop.IJSRuntime Js { get; init; }
+    [Inject] public required IJSRuntime Js { get; init; }
 
     /// <summary>The form being edited; the editor changes its contents, never replaces it.</summary>
     [Parameter, EditorRequired] public required CampaignForm Form { get; set; }
