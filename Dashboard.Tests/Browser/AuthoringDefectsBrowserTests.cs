@@ -200,5 +200,44 @@ public partial class AuthoringDefectsBrowserTests(DashboardBrowserFixture fixtur
         Assert.Empty(lost);
     }
 
+    [SkippableFact]
+    public async Task InsertPersonalization_IntoTheCodeEditor_ShowsTheLiquidThereAndRendersTheDefault()
+    {
+        BrowserRequirement.Require();
+        await using var session = await fixture.NewPageAsync(nameof(InsertPersonalization_IntoTheCodeEditor_ShowsTheLiquidThereAndRendersTheDefault));
+        var page = session.Page;
+        await session.OpenAsync("/campaigns/new/api-triggered");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"Hello {Guid.NewGuid():N}"[..20]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await AddChannelAsync(page, "SMS/MMS");
+        var message = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" });
+        await Expect(message.Locator(".monaco-editor").First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insert personalization" }).ClickAsync();
+        var picker = page.GetByRole(AriaRole.Group, new() { Name = "Insert personalization" });
+        await picker.GetByLabel("Default (optional)").FillAsync("there");
+        await Expect(picker.GetByLabel("Liquid to insert")).ToHaveTextAsync("{{${first_name} | default: 'there'}}");
+        await picker.GetByRole(AriaRole.Button, new() { Name = "Insert", Exact = true }).ClickAsync();
+
+        await Expect(message.Locator(".monaco-editor .view-lines").First).ToContainTextAsync("first_name");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" }).Locator(".sms-bubble")).ToHaveTextAsync("there");
+        await session.ScreenshotAsync("inserted");
+    }
+
+    [SkippableFact]
+    public async Task Editor_OnALargeScreen_UsesItsWidth()
+    {
+        BrowserRequirement.Require();
+        await using var session = await fixture.NewPageAsync(nameof(Editor_OnALargeScreen_UsesItsWidth));
+        var page = session.Page;
+        await page.SetViewportSizeAsync(1920, 1080);
+        await session.OpenAsync("/campaigns/new/api-triggered");
+
+        var editor = await page.Locator(".campaign-editor").BoundingBoxAsync();
+
+        Assert.NotNull(editor);
+        Assert.True(editor.Width > 1600, $"the editor is {editor.Width}px wide on a 1920px screen");
+    }
+
     private static Task AddChannelAsync(IPage page, string channel) => CampaignAuthoringBrowserTests.AddChannelAsync(page, channel);
 }

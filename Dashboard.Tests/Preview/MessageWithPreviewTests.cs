@@ -21,6 +21,23 @@ public sealed class MessageWithPreviewTests : DashboardTestContext
     }
 
     [Fact]
+    public void InsertPersonalization_FirstNameWithADefault_IsAddedToTheBodyAndRendersTheDefault()
+    {
+        var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "Hello ");
+        var cut = RenderMessage(form, Channel.Sms);
+        cut.WaitForAssertion(() => Assert.Equal("Hello", cut.Find(".sms-bubble").TextContent.Trim()), Patience);
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Insert personalization").Click();
+        Field(cut, "Default (optional)").Input("there");
+        Assert.Equal("{{${first_name} | default: 'there'}}", cut.Find("[aria-label='Liquid to insert']").TextContent);
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Insert").Click();
+
+        Assert.Equal("Hello {{${first_name} | default: 'there'}}", form.Variants[0].Messages[0][SmsFields.Body]);
+        AfterThePause(cut, () => Assert.Equal("Hello there", cut.Find(".sms-bubble").TextContent));
+        Assert.Equal("Status: OK", cut.Find("[aria-label^='Status:']").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public async Task SmsBody_ConnectedContentWithSavedResponses_RendersTheSampleResponse()
     {
         var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{% connected_content https://api.example.com/x :save r %}Hi {{ r.name }}");

@@ -44,6 +44,16 @@ public sealed partial class MessageWithPreview : IDisposable
 
     protected override void OnParametersSet() => RequestIfChanged(firstRender: _renderedKey is null);
 
+    private IReadOnlyList<ChannelField> TemplateFields =>
+        ChannelFields.InDashboard(Message.Channel).Where(f => f.IsTemplate && f.Choices.Count == 0).ToList();
+
+    private Task InsertAsync((string FieldKey, string Liquid) insert)
+    {
+        var field = TemplateFields.First(f => f.Key == insert.FieldKey);
+        Message[field] = (Message[field] ?? "") + insert.Liquid;
+        return OnMessageChangedAsync(CampaignFields.Message(VariantIndex, Message.Channel, field.Key));
+    }
+
     private Task OnMessageChangedAsync(string path)
     {
         RequestIfChanged(firstRender: false);
