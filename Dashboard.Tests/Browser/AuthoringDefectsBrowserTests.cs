@@ -103,7 +103,9 @@ public partial class AuthoringDefectsBrowserTests(DashboardBrowserFixture fixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await AddChannelAsync(page, "Email");
         var message = page.GetByRole(AriaRole.Region, new() { Name = "Email message, Variant 1" });
-        // The switch stands by each code editor (HTML body and text part) and turns them all to plain text areas.
+        // Subject, HTML body and text part are code editors (Liquid highlighted, the subject on two lines).
+        await Expect(message.Locator(".monaco-editor")).ToHaveCountAsync(3);
+        // The switch stands by each code editor and turns them all to plain text areas.
         await message.GetByRole(AriaRole.Button, new() { Name = "Simple editor" }).First.ClickAsync();
         await message.GetByLabel("Subject", new() { Exact = true }).FillAsync("Your receipt");
         await message.GetByLabel("HTML body", new() { Exact = true }).FillAsync("<p>{{ 'thanks' | upcas }}</p>");
