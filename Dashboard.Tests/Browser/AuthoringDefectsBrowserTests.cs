@@ -203,17 +203,25 @@ public partial class AuthoringDefectsBrowserTests(DashboardBrowserFixture fixtur
     }
 
     [SkippableFact]
-    public async Task InsertPersonalization_IntoTheCodeEditor_ShowsTheLiquidThereAndRendersTheDefault()
+    public async Task InsertPersonalization_IntoTheCodeEditor_GoesInAtTheCursorAndRendersTheDefault()
     {
         BrowserRequirement.Require();
-        await using var session = await fixture.NewPageAsync(nameof(InsertPersonalization_IntoTheCodeEditor_ShowsTheLiquidThereAndRendersTheDefault));
+        await using var session = await fixture.NewPageAsync(nameof(InsertPersonalization_IntoTheCodeEditor_GoesInAtTheCursorAndRendersTheDefault));
         var page = session.Page;
         await session.OpenAsync("/campaigns/new/api-triggered");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"Hello {Guid.NewGuid():N}"[..20]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await AddChannelAsync(page, "SMS/MMS");
         var message = page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS message, Variant 1" });
-        await Expect(message.Locator(".monaco-editor").First).ToBeVisibleAsync();
+        var code = message.Locator(".monaco-editor").First;
+        await Expect(code).ToBeVisibleAsync();
+        await code.ClickAsync();
+        await Expect(code).ToHaveClassAsync(new Regex(@"\bfocused\b"));
+        await page.Keyboard.TypeAsync("Hello , see you!");
+        for (var i = 0; i < ", see you!".Length; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowLeft");
+        }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Insert personalization" }).ClickAsync();
         var picker = page.GetByRole(AriaRole.Group, new() { Name = "Insert personalization" });
@@ -221,8 +229,9 @@ public partial class AuthoringDefectsBrowserTests(DashboardBrowserFixture fixtur
         await Expect(picker.GetByLabel("Liquid to insert")).ToHaveTextAsync("{{${first_name} | default: 'there'}}");
         await picker.GetByRole(AriaRole.Button, new() { Name = "Insert", Exact = true }).ClickAsync();
 
+        // At the cursor, where the marketer left it.
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" }).Locator(".sms-bubble")).ToHaveTextAsync("Hello there, see you!");
         await Expect(message.Locator(".monaco-editor .view-lines").First).ToContainTextAsync("first_name");
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "SMS/MMS preview" }).Locator(".sms-bubble")).ToHaveTextAsync("there");
         await session.ScreenshotAsync("inserted");
     }
 

@@ -26,6 +26,9 @@ public partial class TemplateField
 
     [CascadingParameter] public MessageDiagnostics? Diagnostics { get; set; }
 
+    /// <summary>Where a picker finds this field to insert at its cursor.</summary>
+    [CascadingParameter] public TemplateFieldRegistry? Registry { get; set; }
+
     private readonly string _id = "template-" + Guid.NewGuid().ToString("N");
     private StandaloneCodeEditor? _editor;
     private bool _editorReady;
@@ -46,6 +49,28 @@ public partial class TemplateField
         Mode.Changed += OnModeChanged;
         _editorText = Value;
         _lastParameter = Value;
+        if (PreviewField is not null)
+        {
+            Registry?.Add(PreviewField, this);
+        }
+    }
+
+    /// <summary>Inserts the text where the code editor's cursor is (replacing a selection); false without a code editor.</summary>
+    internal async Task<bool> InsertAtCursorAsync(string text)
+    {
+        if (!CodeEditor || !_editorReady)
+        {
+            return false;
+        }
+        try
+        {
+            // The edit comes back through the editor's change event, as typing does.
+            return await Js.InvokeAsync<bool>("brazeLiteTemplateEditor.insertAtCursor", _id, text);
+        }
+        catch (JSException)
+        {
+            return false;
+        }
     }
 
     protected override async Task OnParametersSetAsync()
@@ -174,6 +199,10 @@ public partial class TemplateField
     public async ValueTask DisposeAsync()
     {
         Mode.Changed -= OnModeChanged;
+        if (PreviewField is not null)
+        {
+            Registry?.Remove(PreviewField, this);
+        }
         if (_editor is not null && _editorReady)
         {
             try

@@ -47,11 +47,18 @@ public sealed partial class MessageWithPreview : IDisposable
     private IReadOnlyList<ChannelField> TemplateFields =>
         ChannelFields.InDashboard(Message.Channel).Where(f => f.IsTemplate && f.Choices.Count == 0).ToList();
 
-    private Task InsertAsync((string FieldKey, string Liquid) insert)
+    private readonly TemplateFieldRegistry _fields = new();
+
+    // At the cursor of the field's code editor; at the end of the text in the simple editor.
+    private async Task InsertAsync((string FieldKey, string Liquid) insert)
     {
+        if (await _fields.InsertAtCursorAsync(insert.FieldKey, insert.Liquid))
+        {
+            return;
+        }
         var field = TemplateFields.First(f => f.Key == insert.FieldKey);
         Message[field] = (Message[field] ?? "") + insert.Liquid;
-        return OnMessageChangedAsync(CampaignFields.Message(VariantIndex, Message.Channel, field.Key));
+        await OnMessageChangedAsync(CampaignFields.Message(VariantIndex, Message.Channel, field.Key));
     }
 
     private Task OnMessageChangedAsync(string path)
