@@ -38,6 +38,26 @@ public sealed class MessageWithPreviewTests : DashboardTestContext
     }
 
     [Fact]
+    public void InsertPersonalization_InAnEmail_GoesIntoTheHtmlBodyUnlessAnotherFieldIsPicked()
+    {
+        var form = CampaignWith(Channel.Email, m =>
+        {
+            m[EmailFields.From] = "Shop <news@shop.example>";
+            m[EmailFields.HtmlBody] = "<p>Hi ";
+        });
+        var cut = RenderMessage(form, Channel.Email);
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Insert personalization"), Patience);
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Insert personalization").Click();
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Insert"), Patience);
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Insert").Click();
+
+        var message = form.Variants[0].Messages[0];
+        Assert.Equal("<p>Hi {{${first_name}}}", message[EmailFields.HtmlBody]);
+        Assert.Equal("Shop <news@shop.example>", message[EmailFields.From]);
+    }
+
+    [Fact]
     public async Task SmsBody_ConnectedContentWithSavedResponses_RendersTheSampleResponse()
     {
         var form = CampaignWith(Channel.Sms, m => m[SmsFields.Body] = "{% connected_content https://api.example.com/x :save r %}Hi {{ r.name }}");
