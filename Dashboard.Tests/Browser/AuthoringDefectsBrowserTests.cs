@@ -105,8 +105,15 @@ public partial class AuthoringDefectsBrowserTests(DashboardBrowserFixture fixtur
         var message = page.GetByRole(AriaRole.Region, new() { Name = "Email message, Variant 1" });
         // Subject, HTML body and text part are code editors (Liquid highlighted, the subject on two lines).
         await Expect(message.Locator(".monaco-editor")).ToHaveCountAsync(3);
-        // The switch stands by each code editor and turns them all to plain text areas.
-        await message.GetByRole(AriaRole.Button, new() { Name = "Simple editor" }).First.ClickAsync();
+        // The switch stands by each code editor and turns them all to plain text areas. Each is offered once its own editor
+        // exists; the test waits for all three, as a switch while another editor is still being created can be lost.
+        var switches = message.GetByRole(AriaRole.Button, new() { Name = "Simple editor" });
+        for (var i = 0; i < 3; i++)
+        {
+            await Expect(switches.Nth(i)).ToBeEnabledAsync();
+        }
+        await switches.First.ClickAsync();
+        await Expect(message.Locator(".monaco-editor")).ToHaveCountAsync(0);
         await message.GetByLabel("Subject", new() { Exact = true }).FillAsync("Your receipt");
         await message.GetByLabel("HTML body", new() { Exact = true }).FillAsync("<p>{{ 'thanks' | upcas }}</p>");
 

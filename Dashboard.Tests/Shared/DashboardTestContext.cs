@@ -186,6 +186,8 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
     protected IReadOnlyList<string> OpenSelect<T>(IRenderedComponent<T> cut, string label) where T : IComponent
     {
         OpenSelectOf(Field(cut, label));
+        // The popover renders its options a moment after the mouse-down; a select always has some.
+        Popovers.WaitForAssertion(() => Assert.NotEmpty(OpenItems("[role=option]")));
         return OpenOptions("[role=option]");
     }
 
@@ -239,6 +241,7 @@ public abstract partial class DashboardTestContext : BunitContext, IAsyncLifetim
     protected void ChooseMenuItem<T>(IRenderedComponent<T> cut, string menu, string item) where T : IComponent
     {
         OpenMenu(cut, menu);
+        Popovers.WaitForAssertion(() => Assert.Contains(OpenItems("[role=menuitem]"), o => o.TextContent.Trim() == item));
         Popovers.InvokeAsync(() => OpenItems("[role=menuitem]").Single(o => o.TextContent.Trim() == item).Click()).GetAwaiter().GetResult();
         Popovers.WaitForAssertion(() => Assert.Empty(OpenItems("[role=menuitem]")));
     }
