@@ -44,8 +44,11 @@ public sealed partial class MessageWithPreview : IDisposable
 
     protected override void OnParametersSet() => RequestIfChanged(firstRender: _renderedKey is null);
 
+    // A message keeps its channel, so its template fields are listed once (not at every render of the picker).
+    private IReadOnlyList<ChannelField>? _templateFields;
+
     private IReadOnlyList<ChannelField> TemplateFields =>
-        ChannelFields.InDashboard(Message.Channel).Where(f => f.IsTemplate && f.Choices.Count == 0).ToList();
+        _templateFields ??= ChannelFields.InDashboard(Message.Channel).Where(f => f.IsTemplate && f.Choices.Count == 0).ToList();
 
     private readonly TemplateFieldRegistry _fields = new();
 

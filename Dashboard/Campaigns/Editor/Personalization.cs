@@ -22,6 +22,9 @@ public sealed record PersonalizationOption(PersonalizationSource Source, string 
         _ => "Trigger property",
     };
 
+    /// <summary>How the picker lists it: "Standard attribute: First name".</summary>
+    public string Text => $"{Group}: {Label}";
+
     /// <summary>The Liquid output tag, with <c>default</c> when a fallback is given (so the variable is not missing).</summary>
     public string Tag(string? fallback)
     {
