@@ -105,7 +105,7 @@ public sealed class LiquidBrazeDialectTests
     [Fact]
     public void UnknownFilter_Strict_ParseErrorWithPositionAndSuggestion()
     {
-        var parsed = LiquidTemplate.Parse("line one\nline two\nHello there {{ x | upcas }}");
+        var parsed = LiquidTemplate.Parse("line one\nline two\nHello there {{ x | upcas }}", new LiquidParseOptions { StrictFilters = true });
         var e = Assert.Single(parsed.Errors);
         Assert.Equal("unknown filter `upcas` at line 3, column 20; did you mean `upcase`?", e.Message);
         Assert.Equal((3, 20), (e.Line, e.Column));

@@ -203,8 +203,8 @@ public sealed class LiquidEngineTests
     public void Render_FilterError_InlineWritesItAndGoesOn()
     {
         var r = Render("{{ 1 | divided_by: 0 }} after", options: new LiquidRenderOptions { InlineErrors = true });
-        Assert.Equal("Liquid error: divided by 0 at line 1, column 8 after", r.Output);
-        Assert.Single(r.Errors);
+        Assert.Equal("Liquid error (line 1): divided by 0 after", r.Output);
+        Assert.Equal("Liquid error: divided by 0 at line 1, column 8", Assert.Single(r.Errors).Message);
     }
 
     [Fact]

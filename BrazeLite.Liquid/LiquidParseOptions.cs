@@ -19,10 +19,11 @@ public sealed record LiquidParseOptions
     public int MaxNestingDepth { get; init; } = 100;
 
     /// <summary>
-    /// In strict mode, an unknown filter is a parse error naming the closest known filter (default true). When false,
-    /// unknown filters pass their input through, as Shopify's Liquid does without <c>strict_filters</c>.
+    /// In strict mode, an unknown filter is a parse error naming the closest known filter. When false (default, Ruby
+    /// Liquid's own behaviour without <c>strict_filters</c>), and always in lax mode, an unknown filter passes its input
+    /// through. The dashboard and the send path turn it on: Braze treats an unknown filter as an error to fix.
     /// </summary>
-    public bool StrictFilters { get; init; } = true;
+    public bool StrictFilters { get; init; }
 
     /// <summary>The filters available; defaults to <see cref="BuiltInFilters.All"/>.</summary>
     public IReadOnlyDictionary<string, FilterFunction> Filters { get; init; } = BuiltInFilters.All;

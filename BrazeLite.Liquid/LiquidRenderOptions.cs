@@ -28,11 +28,19 @@ public sealed record LiquidRenderOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// When true, a render error is written into the output as "Liquid error: ..." and the render goes on
-    /// (as Shopify does); when false (default) the render stops at the first error. Either way the error is in
-    /// <see cref="LiquidRenderResult.Errors"/>. Limit violations always stop the render.
+    /// When true, a render error is written into the output in Ruby Liquid's words and the render goes on (as Shopify
+    /// does): <c>Liquid error (line 3): divided by 0</c>, or <c>Liquid error (footer line 2): ...</c> inside a partial.
+    /// When false (default) the render stops at the first error. Either way the error is in
+    /// <see cref="LiquidRenderResult.Errors"/>. An error in a blank tag (an <c>assign</c>, a <c>capture</c>, a block whose
+    /// bodies are all blank) is recorded but not written, as Ruby does. Limit violations always stop the render.
     /// </summary>
     public bool InlineErrors { get; init; }
+
+    /// <summary>
+    /// Whether inline errors name their line (and partial), as Ruby Liquid does for a template parsed with
+    /// <c>line_numbers: true</c> (default true). False writes Ruby's plain <c>Liquid error: divided by 0</c>.
+    /// </summary>
+    public bool LineNumbers { get; init; } = true;
 
     /// <summary>How partials are parsed during the render (default <see cref="LiquidParseOptions.Default"/>).</summary>
     public LiquidParseOptions PartialParseOptions { get; init; } = LiquidParseOptions.Default;

@@ -14,7 +14,8 @@ public sealed partial class TemplateRenderer(TimeProvider time, ILogger<Template
     /// <summary>How long one render may take.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
 
-    private static readonly LiquidParseOptions Strict = LiquidParseOptions.Default with { ErrorMode = LiquidErrorMode.Strict };
+    // Braze's strictness: an unknown filter is an error the marketer sees (the engine's default passes it through, as Ruby).
+    private static readonly LiquidParseOptions Strict = LiquidParseOptions.Default with { ErrorMode = LiquidErrorMode.Strict, StrictFilters = true };
     private static readonly LiquidParseOptions Lax = LiquidParseOptions.Default with { ErrorMode = LiquidErrorMode.Lax };
 
     // The namespaces sample data fills; a path under one of them that finds nothing is a gap the marketer should see.

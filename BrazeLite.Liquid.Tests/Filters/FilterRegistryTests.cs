@@ -15,7 +15,8 @@ public sealed class FilterRegistryTests
 
         var result = template.Render(options: LiquidRenderOptions.Default with { InlineErrors = true });
 
-        Assert.Equal("HI! Liquid error: shout: wrong number of arguments (given 1, expected 2) at line 1, column 35", result.Output);
+        Assert.Equal("HI! Liquid error (line 1): wrong number of arguments (given 1, expected 2)", result.Output);
+        Assert.Equal("Liquid error: shout: wrong number of arguments (given 1, expected 2) at line 1, column 35", Assert.Single(result.Errors).Message);
     }
 
     [Fact]

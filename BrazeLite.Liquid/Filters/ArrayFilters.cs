@@ -12,6 +12,7 @@ internal static class ArrayFilters
         filters.Add("first", (input, _, _) => input switch
         {
             IList<object?> list => list.Count > 0 ? list[0] : null,
+            string s => LiquidValues.FirstChar(s),
             LiquidRange r => r.Start,
             IDictionary<string, object?> hash => hash.Count > 0 ? FirstPair(hash) : null,
             _ => null,
@@ -19,6 +20,7 @@ internal static class ArrayFilters
         filters.Add("last", (input, _, _) => input switch
         {
             IList<object?> list => list.Count > 0 ? list[^1] : null,
+            string s => LiquidValues.LastChar(s),
             LiquidRange r => r.End,
             _ => null,
         }, arity: (1, 1));

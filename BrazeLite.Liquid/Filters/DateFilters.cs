@@ -12,7 +12,7 @@ internal static class DateFilters
 
     private static object? Date(object? input, FilterArguments args, IFilterContext context)
     {
-        if (args.Count == 0) throw new LiquidFilterException("date: wrong number of arguments (given 1, expected 2)");
+        if (args.Count == 0) throw new LiquidFilterException("date: wrong number of arguments (given 1, expected 2)", "wrong number of arguments (given 1, expected 2)");
         var format = Str(args[0]);
         if (format.Length == 0) return input;
         var date = RubyTime.ToDate(input, context.Now);

@@ -41,7 +41,8 @@ public sealed class FilterRegistry
             var given = 1 + args.Count + (args.Named.Count > 0 ? 1 : 0);
             if (given < min || given > max)
             {
-                throw new LiquidFilterException($"{name}: wrong number of arguments (given {given}, expected {expected})");
+                var ruby = $"wrong number of arguments (given {given}, expected {expected})";
+                throw new LiquidFilterException($"{name}: {ruby}", ruby);
             }
             return inner(input, args, context);
         };

@@ -38,7 +38,7 @@ internal static class MathFilters
     }
 
     private static object? Required(FilterArguments args, string filter) =>
-        args.Count == 0 ? throw new LiquidFilterException($"{filter}: wrong number of arguments (given 1, expected 2)") : args[0];
+        args.Count == 0 ? throw new LiquidFilterException($"{filter}: wrong number of arguments (given 1, expected 2)", "wrong number of arguments (given 1, expected 2)") : args[0];
 
     private enum Op { Add, Sub, Mul, Div, Mod }
 

@@ -47,6 +47,36 @@ internal sealed class IfNode(List<(Expr? Condition, Node[] Body)> branches, bool
     }
 }
 
+/// <summary><c>ifchanged</c>: renders its body aside and writes it when it differs from what the last one wrote.</summary>
+internal sealed class IfChangedNode(Node[] body) : Node
+{
+    public override bool Blank => Nodes.IsBlank(body);
+
+    public override void Render(RenderState st, StringBuilder sb)
+    {
+        var own = new StringBuilder();
+        Nodes.RenderBody(body, st, own);
+        Emit(st, sb, own);
+    }
+
+    protected override bool MayAwait() => Nodes.AnyAsync(body);
+
+    public override async ValueTask RenderAsync(RenderState st, StringBuilder sb)
+    {
+        var own = new StringBuilder();
+        await Nodes.RenderBodyAsync(body, st, own);
+        Emit(st, sb, own);
+    }
+
+    private static void Emit(RenderState st, StringBuilder sb, StringBuilder own)
+    {
+        var text = own.ToString();
+        if (text == st.Shared.LastIfChanged) return;
+        st.Shared.LastIfChanged = text;
+        st.Write(sb, text);
+    }
+}
+
 internal sealed class CaseNode(Expr subject, List<(Expr[]? Values, Node[] Body)> blocks) : Node
 {
     public List<(Expr[]? Values, Node[] Body)> Blocks { get; } = blocks;
@@ -58,9 +88,11 @@ internal sealed class CaseNode(Expr subject, List<(Expr[]? Values, Node[] Body)>
         var runElse = true;
         foreach (var (values, body) in Blocks)
         {
-            if (!Runs(st, values, value, ref runElse)) continue;
-            Nodes.RenderBody(body, st, sb);
-            if (st.Interrupt != Interrupt.None) return;
+            for (var n = Runs(st, values, value, ref runElse); n > 0; n--)
+            {
+                Nodes.RenderBody(body, st, sb);
+                if (st.Interrupt != Interrupt.None) return;
+            }
         }
     }
 
@@ -72,24 +104,26 @@ internal sealed class CaseNode(Expr subject, List<(Expr[]? Values, Node[] Body)>
         var runElse = true;
         foreach (var (values, body) in Blocks)
         {
-            if (!Runs(st, values, value, ref runElse)) continue;
-            await Nodes.RenderBodyAsync(body, st, sb);
-            if (st.Interrupt != Interrupt.None) return;
+            for (var n = Runs(st, values, value, ref runElse); n > 0; n--)
+            {
+                await Nodes.RenderBodyAsync(body, st, sb);
+                if (st.Interrupt != Interrupt.None) return;
+            }
         }
     }
 
-    // Whether a block runs: an else block while no when matched, a when block when one of its values equals the subject.
-    private static bool Runs(RenderState st, Expr[]? values, object? subject, ref bool runElse)
+    // How many times a block's body renders: an else block once while no when matched before it; a when block once for
+    // each of its values that equals the subject (Ruby makes each value its own condition sharing the body, so
+    // {% when 1, 1 %} renders it twice).
+    private static int Runs(RenderState st, Expr[]? values, object? subject, ref bool runElse)
     {
-        if (values is null) return runElse;
+        if (values is null) return runElse ? 1 : 0;
+        var matches = 0;
         foreach (var v in values)
         {
-            if (LiquidValues.Equal(v.Eval(st), subject))
-            {
-                runElse = false;
-                return true;
-            }
+            if (LiquidValues.Equal(v.Eval(st), subject)) matches++;
         }
-        return false;
+        if (matches > 0) runElse = false;
+        return matches;
     }
 }

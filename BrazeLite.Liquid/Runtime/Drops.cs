@@ -171,3 +171,27 @@ internal sealed class LoopSegment
         return new LoopSegment(list, start + f, end - f);
     }
 }
+
+/// <summary>
+/// <c>self</c> (Liquid 5.x), when no variable has that name: the scope it was read in, as a drop. <c>self.x</c> and
+/// <c>self['x']</c> find <c>x</c> as a bare <c>x</c> would there, at the time of the lookup (an assign made later shows).
+/// It stays bound to that scope when assigned or passed to a <c>render</c>, whose own <c>self</c> is its own scope. It
+/// prints as Ruby's class name, has no size, and equals only a <c>self</c> of the same scope.
+/// </summary>
+internal sealed class SelfDrop(RenderState state)
+{
+    public bool TryFind(string key, out object? value)
+    {
+        if (state.TryResolve(key, out value)) return true;
+        value = key == "self" ? this : null;
+        return value is not null;
+    }
+
+    public override string ToString() => "Liquid::SelfDrop";
+
+    public override bool Equals(object? obj) => obj is SelfDrop other && ReferenceEquals(other.State, state);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(state);
+
+    private RenderState State => state;
+}

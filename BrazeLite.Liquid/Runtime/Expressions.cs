@@ -25,14 +25,19 @@ internal sealed class RangeExpr(Expr start, Expr end) : Expr
         return new LiquidRange(a, b);
     }
 
-    // Liquid's RangeLookup#to_integer: nil and strings take to_i, floats truncate.
+    // Both bounds written as literals: Ruby converts them when it parses, so (1.9..3.1) is 1..3.
+    private readonly bool _literal = start is LiteralExpr && end is LiteralExpr;
+
+    // Liquid's RangeLookup#to_integer: nil and strings take to_i; a float is truncated only when both bounds are literals
+    // (converted at parse). Evaluated at render it goes through Integer("1.5"), which fails: "invalid integer".
     private long ToBound(RenderState st, object? v)
     {
         switch (v)
         {
             case long l: return l;
             case int i: return i;
-            case double d: return double.IsFinite(d) ? (long)Math.Clamp(Math.Truncate(d), (double)long.MinValue, (double)long.MaxValue) : throw Err(st, "invalid integer");
+            case double d when _literal && double.IsFinite(d): return (long)Math.Clamp(Math.Truncate(d), (double)long.MinValue, (double)long.MaxValue);
+            case double: throw Err(st, "invalid integer");
             case null: return 0;
             case string s: return LiquidValues.RubyToI(s);
         }
@@ -68,10 +73,17 @@ internal sealed class LookupExpr : Expr
         {
             if (!st.TryResolve(RootName, out cur))
             {
-                if (RootName == "content_blocks" && Segments.Length > 0 && Segments[0].Key is string block && st.Shared.Context.Partials.TryGetPartial(block, out _))
-                    return Nodes.RenderContentBlock(st, block, Line, Column);
-                Missing(st);
-                return null;
+                if (RootName == "self")
+                {
+                    cur = st.Self;
+                }
+                else
+                {
+                    if (RootName == "content_blocks" && Segments.Length > 0 && Segments[0].Key is string block && st.Shared.Context.Partials.TryGetPartial(block, out _))
+                        return Nodes.RenderContentBlock(st, block, Line, Column);
+                    Missing(st);
+                    return null;
+                }
             }
         }
         else
@@ -155,6 +167,15 @@ internal sealed class LookupExpr : Expr
             case string str when dot && key is "size":
                 value = (long)LiquidValues.CharCount(str);
                 return true;
+            case string str when dot && key is "first" or "last":
+                // Ruby Liquid reads a string's first and last character as ActiveSupport does; "" for an empty string.
+                value = (string)key == "first" ? LiquidValues.FirstChar(str) : LiquidValues.LastChar(str);
+                return true;
+            case SelfDrop self when key is string name:
+                return self.TryFind(name, out value);
+            case long or int when dot && key is "size":
+                value = 8L; // Ruby's Integer#size: the bytes of a machine word
+                return true;
             case LiquidRange r when dot && key is string rs:
                 switch (rs)
                 {
@@ -208,7 +229,7 @@ internal sealed class FilteredExpr(Expr input, FilterCall[] filters) : Expr
             }
             catch (LiquidFilterException e)
             {
-                throw new LiquidRenderException(e.Message, f.Line, f.Column, st.Source);
+                throw new LiquidRenderException(e.Message, f.Line, f.Column, st.Source, rubyDescription: e.RubyMessage);
             }
             catch (Exception e) when (e is not (LiquidRenderException or LiquidAbortException or OperationCanceledException or OutOfMemoryException))
             {
@@ -240,7 +261,7 @@ internal sealed class ComparisonExpr(Expr left, string? op, Expr? right) : Expr
         }
         catch (LiquidFilterException e)
         {
-            throw new LiquidRenderException(e.Message, Line, Column, st.Source);
+            throw new LiquidRenderException(e.Message, Line, Column, st.Source, rubyDescription: e.RubyMessage);
         }
     }
 }

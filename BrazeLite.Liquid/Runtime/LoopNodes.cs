@@ -167,20 +167,28 @@ internal sealed class TablerowNode : Node
         st.Write(sb, "</tr>\n");
     }
 
+    // tablerow's cols, limit and offset take Ruby's to_i, unlike for's: "3a" is 3, "a" and nil are 0, 2.7 is 2 (cols 0
+    // never wraps a row); a value without to_i (true, an array, a hash) is "invalid integer".
+    private long ToI(RenderState st, object? v) => v switch
+    {
+        null => 0,
+        long l => l,
+        int i => i,
+        double d when double.IsFinite(d) => (long)Math.Clamp(Math.Truncate(d), (double)long.MinValue, (double)long.MaxValue),
+        decimal m => (long)Math.Truncate(m),
+        string s => LiquidValues.RubyToI(s),
+        _ => throw new LiquidRenderException("invalid integer", Line, Column, st.Source),
+    };
+
     // Opens the table and its scope; null when the collection is nil.
     private (LoopSegment Segment, TablerowloopDrop Loop, Dictionary<string, object?> Scope)? Begin(RenderState st, StringBuilder sb)
     {
         var collection = Collection.Eval(st);
         if (collection is null) return null;
-        var from = Offset is null ? 0 : Nodes.ToInt(st, Offset.Eval(st), Line, Column);
-        long? to = Limit is null ? null : from + Nodes.ToInt(st, Limit.Eval(st), Line, Column);
+        var from = Offset is null ? 0 : ToI(st, Offset.Eval(st));
+        long? to = Limit is null ? null : from + ToI(st, Limit.Eval(st));
         var segment = LoopSegment.Slice(collection, from, to);
-        long? cols = null;
-        if (Cols is not null)
-        {
-            var c = Cols.Eval(st);
-            if (c is not null) cols = Nodes.ToInt(st, c, Line, Column);
-        }
+        long? cols = Cols is null ? null : ToI(st, Cols.Eval(st));
         st.Write(sb, "<tr class=\"row1\">\n");
         var loop = new TablerowloopDrop(segment.Count, cols);
         var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tablerowloop"] = loop };

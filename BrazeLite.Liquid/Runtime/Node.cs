@@ -54,9 +54,7 @@ internal static class Nodes
             }
             catch (LiquidRenderException e) when (!e.Fatal && st.Options.InlineErrors)
             {
-                var d = e.ToDiagnostic();
-                st.Shared.Errors.Add(d);
-                st.Write(sb, d.Message);
+                WriteInline(e, node, st, sb);
             }
             if (st.Interrupt != Interrupt.None) return;
         }
@@ -80,12 +78,20 @@ internal static class Nodes
             }
             catch (LiquidRenderException e) when (!e.Fatal && st.Options.InlineErrors)
             {
-                var d = e.ToDiagnostic();
-                st.Shared.Errors.Add(d);
-                st.Write(sb, d.Message);
+                WriteInline(e, node, st, sb);
             }
             if (st.Interrupt != Interrupt.None) return;
         }
+    }
+
+    /// <summary>
+    /// Records an error caught at <paramref name="node"/> and writes it in Ruby's words, unless the node is blank (an
+    /// <c>assign</c>, a <c>capture</c>, a block whose every body is blank): Ruby records such errors without writing them.
+    /// </summary>
+    private static void WriteInline(LiquidRenderException e, Node node, RenderState st, StringBuilder sb)
+    {
+        st.Shared.Errors.Add(e.ToDiagnostic());
+        if (!node.Blank) st.Write(sb, e.InlineText(st.Options.LineNumbers));
     }
 
     public static bool AnyAsync(Node[] body)
@@ -103,10 +109,19 @@ internal static class Nodes
     {
         if (st.Shared.PartialCache.TryGetValue(name, out var cached)) return cached;
         if (!st.Shared.Context.Partials.TryGetPartial(name, out var source))
-            throw st.Error($"Could not find partial '{name}'");
+            throw st.Error($"Could not find partial '{name}'", $"Could not find asset {name}");
         var result = LiquidTemplate.Parse(source, st.Options.PartialParseOptions with { Name = name });
         if (result.Template is null)
-            throw st.Error($"syntax error in partial '{name}': {result.Errors[0].Message.Replace("Liquid syntax error: ", "", StringComparison.Ordinal)}");
+        {
+            var first = result.Errors[0];
+            var message = first.Message.Replace("Liquid syntax error: ", "", StringComparison.Ordinal);
+            // Ruby writes the partial's own error without our position suffix: "Liquid syntax error (p line 2): ...".
+            var at = message.LastIndexOf(" at line ", StringComparison.Ordinal);
+            throw new LiquidRenderException($"syntax error in partial '{name}': {message}", st.Line, st.Column, st.Source, rubyDescription: at < 0 ? message : message[..at])
+            {
+                SyntaxErrorIn = (name, first.Line),
+            };
+        }
         foreach (var w in result.Warnings) st.Shared.Warnings.Add(w);
         st.Shared.PartialCache[name] = result.Template;
         return result.Template;
@@ -115,7 +130,7 @@ internal static class Nodes
     public static void CheckDepth(RenderState st)
     {
         if (st.Depth + 1 > st.Options.MaxPartialDepth)
-            throw st.Error($"Nesting too deep: more than {st.Options.MaxPartialDepth} nested include/render (MaxPartialDepth)");
+            throw st.Error($"Nesting too deep: more than {st.Options.MaxPartialDepth} nested include/render (MaxPartialDepth)", "Nesting too deep");
     }
 
     /// <summary><c>{{content_blocks.${name}}}</c>: the partial rendered in the current scope, as Braze inserts a content block.</summary>

@@ -22,4 +22,7 @@ internal sealed class RenderShared
     public readonly List<LiquidDiagnostic> Warnings = [];
     public readonly HashSet<(int, int, string?, string)> WarningKeys = [];
     public readonly Dictionary<string, LiquidTemplate> PartialCache = new(StringComparer.Ordinal);
+
+    /// <summary>What the last <c>ifchanged</c> wrote (Ruby keeps it in the render's registers, shared with partials).</summary>
+    public string? LastIfChanged;
 }

@@ -31,6 +31,11 @@ internal sealed class RenderState : IFilterContext
 
     public LiquidRenderOptions Options => Shared.Options;
 
+    private SelfDrop? _self;
+
+    /// <summary><c>self</c>: this scope chain as a drop (one per chain, so two reads of it are the same value).</summary>
+    public SelfDrop Self => _self ??= new SelfDrop(this);
+
     public bool TryResolve(string name, out object? value)
     {
         for (var i = Scopes.Count - 1; i >= 0; i--)
@@ -76,7 +81,7 @@ internal sealed class RenderState : IFilterContext
 
     public LiquidRenderException Fatal(string description) => new(description, Line, Column, Source, fatal: true);
 
-    public LiquidRenderException Error(string description) => new(description, Line, Column, Source);
+    public LiquidRenderException Error(string description, string? rubyDescription = null) => new(description, Line, Column, Source, rubyDescription: rubyDescription);
 
     public void Write(StringBuilder sb, string text)
     {

@@ -25,6 +25,22 @@ internal sealed class OutputNode(Expr expr) : Node
     }
 }
 
+/// <summary><c>{% raw %}</c>'s text: not a string of the body to Ruby, so blank only when empty, and never dropped.</summary>
+internal sealed class RawNode(string text) : Node
+{
+    public override bool Blank => text.Length == 0;
+
+    public override void Render(RenderState st, StringBuilder sb) => st.Write(sb, text);
+}
+
+/// <summary><c>{% doc %}</c>: renders nothing; blank only when its body is empty.</summary>
+internal sealed class DocNode(bool empty) : Node
+{
+    public override bool Blank => empty;
+
+    public override void Render(RenderState st, StringBuilder sb) { }
+}
+
 internal sealed class CommentNode : Node
 {
     public override bool Blank => true;

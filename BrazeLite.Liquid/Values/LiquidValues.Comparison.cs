@@ -169,6 +169,14 @@ public static partial class LiquidValues
         _ => 0,
     };
 
+    /// <summary>A string's first character (a surrogate pair counts as one), or "" for an empty string.</summary>
+    public static string FirstChar(string s) =>
+        s.Length == 0 ? "" : s.Length > 1 && char.IsHighSurrogate(s[0]) && char.IsLowSurrogate(s[1]) ? s[..2] : s[..1];
+
+    /// <summary>A string's last character (a surrogate pair counts as one), or "" for an empty string.</summary>
+    public static string LastChar(string s) =>
+        s.Length == 0 ? "" : s.Length > 1 && char.IsLowSurrogate(s[^1]) && char.IsHighSurrogate(s[^2]) ? s[^2..] : s[^1..];
+
     /// <summary>Number of characters (Unicode scalar values) as Ruby counts them; a surrogate pair is one character.</summary>
     public static int CharCount(string s)
     {

@@ -40,6 +40,9 @@ internal sealed partial class TemplateParser
         return At(node, t.Start);
     }
 
+    /// <summary><c>{% ifchanged %}</c>: its body is written only when it renders differently from the last ifchanged.</summary>
+    internal Node ParseIfChanged(TemplateToken t) => At(new IfChangedNode(ParseBlockBody(t, ["endifchanged"], out _)), t.Start);
+
     internal Node ParseCase(TemplateToken t)
     {
         var subject = ParseHeader(t.Markup, t.MarkupStart, p => p.ParsePrimary(), Null);

@@ -24,7 +24,27 @@ internal sealed partial class TemplateParser
         if (_pos < _tokens.Count && _tokens[_pos].Kind == TokenKind.Text) text = _tokens[_pos++].Text;
         if (_pos < _tokens.Count && _tokens[_pos].Name == "endraw") _pos++;
         else throw new LiquidSyntaxException("'raw' tag was never closed", t.Start);
-        return At(new TextNode(text), t.Start);
+        return At(new RawNode(text), t.Start);
+    }
+
+    /// <summary>
+    /// <c>{% doc %}...{% enddoc %}</c> (Liquid 5.6): documentation that renders nothing. Its body is not parsed, a doc
+    /// may not hold another, and the tag is blank only when its body is empty (Ruby's rule).
+    /// </summary>
+    internal Node ParseDoc(TemplateToken t)
+    {
+        if (!string.IsNullOrWhiteSpace(t.Markup))
+            throw new LiquidSyntaxException("Syntax Error in 'doc' - Valid syntax: {% doc %}{% enddoc %}", t.Start);
+        var empty = true;
+        while (_pos < _tokens.Count)
+        {
+            var tok = _tokens[_pos++];
+            if (tok.Kind == TokenKind.Tag && tok.Name == "doc")
+                throw new LiquidSyntaxException("Syntax Error in 'doc' - Nested doc tags are not allowed", tok.Start);
+            if (tok.Kind == TokenKind.Tag && tok.Name == "enddoc") return At(new DocNode(empty), t.Start);
+            empty &= tok.Kind == TokenKind.Text && tok.Text.Length == 0;
+        }
+        throw new LiquidSyntaxException("'doc' tag was never closed", t.Start);
     }
 
     internal Node ParseLiquid(TemplateToken t)

@@ -54,5 +54,14 @@ internal sealed partial class TemplateParser
         return At(new OutputNode(e), t.Start);
     }
 
-    internal Node ParseCounter(TemplateToken t, bool increment) => At(new CounterNode(VariableName(t), increment), t.Start);
+    /// <summary>
+    /// <c>increment</c> and <c>decrement</c> take their markup, stripped, as the counter's name, in every mode as Ruby
+    /// does: <c>{% increment %}</c> counts a counter named "" (a bare <c>increment</c> line in <c>{% liquid %}</c> too).
+    /// </summary>
+    internal Node ParseCounter(TemplateToken t, bool increment)
+    {
+        var name = t.Markup.Trim();
+        if (name.StartsWith("${", StringComparison.Ordinal) && name.EndsWith('}')) name = name[2..^1].Trim();
+        return At(new CounterNode(name, increment), t.Start);
+    }
 }
