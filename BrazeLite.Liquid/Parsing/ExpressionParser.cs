@@ -22,7 +22,35 @@ internal sealed class ExpressionParser
         if (lax)
         {
             _laxJunkStart = _t[0].Kind == ExprKind.Junk;
+            LaxMinusSigns(_t);
             _t.RemoveAll(t => t.Kind == ExprKind.Junk);
+            return;
+        }
+        // Ruby's lexer reads the whole markup before the parser starts, so a character it has no token for is the error,
+        // wherever it stands. A minus sign is a token to Ruby (dash) that no expression may start with; a lone "=" is not
+        // one (assign's "=" is split off before its value is parsed).
+        foreach (var t in _t)
+        {
+            if ((t.Kind == ExprKind.Junk && t.Text != "-") || t.Kind == ExprKind.Assign) throw new LiquidSyntaxException($"Unexpected character {t.Text[0]} {_owner.MarkupContext(t.Offset)}", t.Offset);
+        }
+    }
+
+    // Ruby's lax parser reads names with a regex in which "-" is a name character: "-x" is a variable of that name (which
+    // does not exist) and a lone "-" one named "-", never a minus sign.
+    private static void LaxMinusSigns(List<ExprToken> tokens)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens[k] is not { Kind: ExprKind.Junk, Text: "-" } dash) continue;
+            if (tokens[k + 1] is { Kind: ExprKind.Id } name && name.Offset == dash.Offset + 1)
+            {
+                tokens[k] = new ExprToken(ExprKind.Id, "-" + name.Text, dash.Offset);
+                tokens.RemoveAt(k + 1);
+            }
+            else
+            {
+                tokens[k] = new ExprToken(ExprKind.Id, "-", dash.Offset);
+            }
         }
     }
 
@@ -51,40 +79,62 @@ internal sealed class ExpressionParser
 
     public ExprToken Expect(ExprKind kind)
     {
-        if (Current.Kind != kind) throw Unexpected(Describe(kind));
+        if (Current.Kind != kind) throw Unexpected(kind);
         return _t[_i++];
     }
 
-    public LiquidSyntaxException Unexpected(string expected)
+    /// <summary>Ruby's <c>Parser#consume</c> error: <c>Expected close_square but found end_of_string in "{{ a[0 }}"</c>.</summary>
+    public LiquidSyntaxException Unexpected(ExprKind expected)
     {
         var c = Current;
-        if (c.Kind == ExprKind.Junk) return new LiquidSyntaxException($"Unexpected character '{c.Text}'", c.Offset);
-        return new LiquidSyntaxException($"Expected {expected} but found {Describe(c)}", c.Offset);
+        return new LiquidSyntaxException($"Expected {RubyType(expected)} but found {RubyType(c)} {_owner.MarkupContext(c.Offset)}", c.Offset);
+    }
+
+    /// <summary>Ruby's <c>Parser#expression</c> error: <c>[:dash, "-"] is not a valid expression in "{{ -x }}"</c>.</summary>
+    private LiquidSyntaxException NotAnExpression()
+    {
+        var c = Current;
+        var token = c.Kind == ExprKind.End ? "[:end_of_string]" : $"[:{RubyType(c)}, {RubyInspect(RubyText(c))}]";
+        return new LiquidSyntaxException($"{token} is not a valid expression {_owner.MarkupContext(c.Offset)}", c.Offset);
     }
 
     public void ExpectEnd()
     {
-        if (!AtEnd && !_lax) throw Unexpected("end of tag");
+        if (!AtEnd && !_lax) throw Unexpected(ExprKind.End);
     }
 
-    private static string Describe(ExprKind k) => k switch
+    // The names Ruby Liquid's lexer gives its tokens (lexer.rb), which its error messages print.
+    private static string RubyType(ExprKind k) => k switch
     {
-        ExprKind.Id => "id",
-        ExprKind.End => "end of tag",
-        ExprKind.RBracket => "']'",
-        ExprKind.RParen => "')'",
-        ExprKind.DotDot => "'..'",
-        ExprKind.Colon => "':'",
+        ExprKind.Id or ExprKind.BrazeAttr => "id",
         ExprKind.String => "string",
+        ExprKind.Int or ExprKind.Float => "number",
+        ExprKind.Dot => "dot",
+        ExprKind.DotDot => "dotdot",
+        ExprKind.Comma => "comma",
+        ExprKind.Colon => "colon",
+        ExprKind.Pipe => "pipe",
+        ExprKind.LBracket => "open_square",
+        ExprKind.RBracket => "close_square",
+        ExprKind.LParen => "open_round",
+        ExprKind.RParen => "close_round",
+        ExprKind.Compare => "comparison",
+        ExprKind.End => "end_of_string",
         _ => k.ToString().ToLowerInvariant(),
     };
 
-    private static string Describe(ExprToken t) => t.Kind switch
+    private static string RubyType(ExprToken t) => t.Kind == ExprKind.Junk && t.Text == "-" ? "dash" : RubyType(t.Kind);
+
+    // The token's text as Ruby's lexer holds it (a string with its quotes).
+    private string RubyText(ExprToken t) => t.Kind switch
     {
-        ExprKind.End => "end of tag",
-        ExprKind.String => $"string '{t.Text}'",
-        _ => $"'{t.Text}'",
+        ExprKind.String => _owner.SourceText(t.Offset, t.Offset + t.Text.Length + 2),
+        ExprKind.BrazeAttr => _owner.SourceText(t.Offset, t.Offset + t.Text.Length + 3),
+        _ => t.Text,
     };
+
+    // Ruby's String#inspect for the characters a template's token can hold.
+    private static string RubyInspect(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     // ---------------------------------------------------------------- values
 
@@ -125,8 +175,19 @@ internal sealed class ExpressionParser
                 {
                     _i++;
                     var a = ParsePrimary();
+                    if (_lax && Current.Kind != ExprKind.DotDot)
+                    {
+                        e = LaxParenthesised(a);
+                        break;
+                    }
                     Expect(ExprKind.DotDot);
+                    if (_lax) while (Accept(ExprKind.Dot)) { } // (1...5) is 1..5 to the lax parser
                     var b = ParsePrimary();
+                    if (_lax && Current.Kind != ExprKind.RParen)
+                    {
+                        e = new LiteralExpr(null); // "(1..x" is no range to Ruby's lax parser, but a name that does not exist
+                        break;
+                    }
                     Expect(ExprKind.RParen);
                     e = new RangeExpr(a, b);
                     break;
@@ -139,7 +200,7 @@ internal sealed class ExpressionParser
                 e = ParseLookup();
                 break;
             default:
-                throw Unexpected("a value");
+                throw NotAnExpression();
         }
         var (line, col) = _owner.Locate(tok.Offset);
         e.Line = line;
@@ -163,6 +224,36 @@ internal sealed class ExpressionParser
         return false;
     }
 
+    /// <summary>
+    /// Lax mode's reading of a parenthesised value that is not a range, as Ruby's lax regexes read it: the first name
+    /// inside, looked up as a variable (<c>(x)</c> is <c>x</c>, <c>("a")</c> the variable <c>a</c>, <c>(3)</c> nothing),
+    /// and everything else up to the closing parenthesis dropped (<c>(x | plus: 1)</c> is <c>x</c>).
+    /// </summary>
+    private Expr LaxParenthesised(Expr first)
+    {
+        for (var depth = 1; !AtEnd; _i++)
+        {
+            if (Current.Kind == ExprKind.LParen) depth++;
+            else if (Current.Kind == ExprKind.RParen && --depth == 0)
+            {
+                _i++;
+                break;
+            }
+        }
+        return first switch
+        {
+            LookupExpr lookup => lookup,
+            LiteralExpr { Value: string name } when name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') => new LookupExpr { RootName = name, Path = name },
+            _ => new LiteralExpr(null),
+        };
+    }
+
+    // A lookup's closing bracket; lax mode reads a bracket left open as closed ("a['b'" is a['b'], as in Ruby).
+    private void CloseBracket()
+    {
+        if (!_lax || Current.Kind == ExprKind.RBracket) Expect(ExprKind.RBracket);
+    }
+
     private Expr ParseLookup()
     {
         var start = Current.Offset;
@@ -180,7 +271,7 @@ internal sealed class ExpressionParser
             default:
                 {
                     var inner = ParseFilterless();
-                    Expect(ExprKind.RBracket);
+                    CloseBracket();
                     if (inner is LiteralExpr { Value: string s })
                     {
                         e.RootName = s;
@@ -204,7 +295,7 @@ internal sealed class ExpressionParser
                 if (k.Kind is not (ExprKind.Id or ExprKind.BrazeAttr))
                 {
                     if (_lax) break;
-                    throw Unexpected("id");
+                    throw Unexpected(ExprKind.Id);
                 }
                 _i++;
                 segs.Add(new LookupSegment(k.Text, null, k.Kind == ExprKind.Id));
@@ -213,8 +304,9 @@ internal sealed class ExpressionParser
             else if (Current.Kind == ExprKind.LBracket)
             {
                 _i++;
+                if (_lax && Current.Kind is ExprKind.End or ExprKind.Pipe) break; // "a[" reads as a
                 var inner = ParseFilterless();
-                Expect(ExprKind.RBracket);
+                CloseBracket();
                 if (inner is LiteralExpr lit)
                 {
                     segs.Add(new LookupSegment(lit.Value, null, false));
@@ -261,7 +353,7 @@ internal sealed class ExpressionParser
             if (nameTok.Kind != ExprKind.Id)
             {
                 if (_lax) break;
-                throw Unexpected("id");
+                throw Unexpected(ExprKind.Id);
             }
             _i++;
             var call = _owner.ResolveFilter(nameTok.Text, nameTok.Offset);

@@ -171,6 +171,24 @@ internal sealed partial class TemplateParser
 
     private ExpressionParser Exprs(string markup, int offset, bool lax) => new(this, markup, offset, lax, _exprTokens);
 
+    /// <summary>
+    /// Ruby's context for a syntax error at <paramref name="offset"/>: <c>in "{{ a[0 }}"</c> for an output, the tag's
+    /// markup for a tag (<c>in "i in (1..x"</c>).
+    /// </summary>
+    internal string MarkupContext(int offset)
+    {
+        int lo = 0, hi = _tokens.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_tokens[mid].Start <= offset) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        if (found < 0) return "";
+        var t = _tokens[found];
+        return t.Kind == TokenKind.Output ? $"in \"{{{{{t.Markup}}}}}\"" : $"in \"{t.Markup.Trim()}\"";
+    }
+
     /// <summary>Parses strictly; in lax mode falls back to a forgiving parse when the strict one fails.</summary>
     private T Parse<T>(string markup, int offset, Func<ExpressionParser, T> parse)
     {

@@ -29,7 +29,7 @@ internal sealed partial class TemplateParser
                     continue;
                 }
                 if (_lax) { p.Next(); continue; }
-                throw p.Unexpected("end of tag");
+                throw p.Unexpected(ExprKind.End);
             }
             return (v, coll, text, attrs, reversed);
         }, ("item", Null, "", new Dictionary<string, Expr?>(), false));

@@ -56,7 +56,7 @@ internal sealed partial class TemplateParser
                 p.Next();
                 continue;
             }
-            throw p.Unexpected("end of tag");
+            throw p.Unexpected(ExprKind.End);
         }
         return [.. list];
     }
