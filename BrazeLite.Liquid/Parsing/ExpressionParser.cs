@@ -54,6 +54,9 @@ internal sealed class ExpressionParser
         }
     }
 
+    /// <summary>Whether this is the forgiving parse, which skips what it cannot read.</summary>
+    public bool Lax => _lax;
+
     public ExprToken Current => _t[_i];
     public bool AtEnd => _t[_i].Kind == ExprKind.End;
 

@@ -27,7 +27,8 @@ internal static partial class TemplateLexer
                 if (close < 0)
                     throw new LiquidSyntaxException("Variable '{{' was not properly terminated with '}}'", open);
                 var trimL = open + 2 < close && src[open + 2] == '-';
-                var trimR = close - 1 >= open + 2 + (trimL ? 1 : 0) && src[close - 1] == '-';
+                // "{{-}}" trims both sides with its one "-", as in Ruby.
+                var trimR = close - 1 >= open + 2 && src[close - 1] == '-';
                 var ms = open + 2 + (trimL ? 1 : 0);
                 var me = close - (trimR ? 1 : 0);
                 tokens.Add(new TemplateToken
@@ -64,8 +65,8 @@ internal static partial class TemplateLexer
                 {
                     var m = EndRaw().Match(src, pos);
                     if (!m.Success) throw new LiquidSyntaxException("'raw' tag was never closed", open);
+                    // Ruby keeps a raw body as written: neither "raw -%}" nor "{%- endraw" trims it.
                     var body = src[pos..m.Index];
-                    if (m.Value.StartsWith("{%-", StringComparison.Ordinal)) body = body.TrimEnd();
                     tokens.Add(new TemplateToken { Kind = TokenKind.Text, Text = body, Start = pos, Name = "raw" });
                     tokens.Add(new TemplateToken
                     {

@@ -189,8 +189,11 @@ internal sealed partial class TemplateParser
         return t.Kind == TokenKind.Output ? $"in \"{{{{{t.Markup}}}}}\"" : $"in \"{t.Markup.Trim()}\"";
     }
 
-    /// <summary>Parses strictly; in lax mode falls back to a forgiving parse when the strict one fails.</summary>
-    private T Parse<T>(string markup, int offset, Func<ExpressionParser, T> parse)
+    /// <summary>
+    /// Parses strictly; in lax mode, or for a tag Ruby parses the lax way in strict mode too (<paramref name="laxInStrict"/>:
+    /// include, render, tablerow, cycle), falls back to a forgiving parse when the strict one fails.
+    /// </summary>
+    private T Parse<T>(string markup, int offset, Func<ExpressionParser, T> parse, bool laxInStrict = false)
     {
         var errorCount = Errors.Count;
         try
@@ -200,7 +203,7 @@ internal sealed partial class TemplateParser
             p.ExpectEnd();
             return r;
         }
-        catch (LiquidSyntaxException) when (_lax)
+        catch (LiquidSyntaxException) when (_lax || laxInStrict)
         {
             if (Errors.Count > errorCount) Errors.RemoveRange(errorCount, Errors.Count - errorCount);
             var p = Exprs(markup, offset, true);
@@ -209,11 +212,11 @@ internal sealed partial class TemplateParser
     }
 
     /// <summary>For block tags: a bad header is recorded and the block still parsed, so its end tag does not cause a second error.</summary>
-    private T ParseHeader<T>(string markup, int offset, Func<ExpressionParser, T> parse, T fallback)
+    private T ParseHeader<T>(string markup, int offset, Func<ExpressionParser, T> parse, T fallback, bool laxInStrict = false)
     {
         try
         {
-            return Parse(markup, offset, parse);
+            return Parse(markup, offset, parse, laxInStrict);
         }
         catch (LiquidSyntaxException e)
         {
@@ -224,11 +227,8 @@ internal sealed partial class TemplateParser
 
     private Node? ParseOutput(TemplateToken t)
     {
-        if (string.IsNullOrWhiteSpace(t.Markup))
-        {
-            if (_lax) return null;
-            return Fail(new LiquidSyntaxException("Empty output tag '{{ }}'", t.Start));
-        }
+        // An empty output renders nothing, in every mode, as in Ruby ("foo {{-}} bar" is "foobar").
+        if (string.IsNullOrWhiteSpace(t.Markup)) return null;
         try
         {
             var e = Parse(t.Markup, t.MarkupStart, p => p.ParseFilterExpression());

@@ -41,9 +41,11 @@ internal abstract class ComputedHash : IDictionary<string, object?>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
-internal sealed class ForloopDrop(long length, object? parent) : ComputedHash
+/// <summary>A for loop's <c>forloop</c>; its <c>name</c> is Ruby's: the variable and the collection as written
+/// (<c>item-products</c>), or the partial's name in <c>render ... for</c>.</summary>
+internal sealed class ForloopDrop(long length, object? parent, string? name = null) : ComputedHash
 {
-    private static readonly string[] Names = ["parentloop", "length", "index", "index0", "rindex", "rindex0", "first", "last"];
+    private static readonly string[] Names = ["name", "parentloop", "length", "index", "index0", "rindex", "rindex0", "first", "last"];
     public long Index0;
 
     protected override string[] KeyNames => Names;
@@ -52,6 +54,7 @@ internal sealed class ForloopDrop(long length, object? parent) : ComputedHash
     {
         value = key switch
         {
+            "name" => name,
             "parentloop" => parent,
             "length" => length,
             "index" => Index0 + 1,

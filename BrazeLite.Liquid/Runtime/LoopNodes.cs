@@ -25,7 +25,7 @@ internal sealed class ForNode : Node
             if (ElseBody is not null) Nodes.RenderBody(ElseBody, st, sb);
             return;
         }
-        var (loop, scope) = Enter(st, segment);
+        var (loop, scope) = Enter(st, segment, OffsetKey);
         try
         {
             for (long i = 0; i < segment.Count; i++)
@@ -52,7 +52,7 @@ internal sealed class ForNode : Node
             if (ElseBody is not null) await Nodes.RenderBodyAsync(ElseBody, st, sb);
             return;
         }
-        var (loop, scope) = Enter(st, segment);
+        var (loop, scope) = Enter(st, segment, OffsetKey);
         try
         {
             for (long i = 0; i < segment.Count; i++)
@@ -92,10 +92,10 @@ internal sealed class ForNode : Node
         return segment;
     }
 
-    private static (ForloopDrop Loop, Dictionary<string, object?> Scope) Enter(RenderState st, LoopSegment segment)
+    private static (ForloopDrop Loop, Dictionary<string, object?> Scope) Enter(RenderState st, LoopSegment segment, string name)
     {
         var parent = st.ForStack.Count > 0 ? st.ForStack[^1] : null;
-        var loop = new ForloopDrop(segment.Count, parent);
+        var loop = new ForloopDrop(segment.Count, parent, name);
         st.ForStack.Add(loop);
         var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["forloop"] = loop };
         st.Push(scope);
@@ -188,7 +188,8 @@ internal sealed class TablerowNode : Node
         var from = Offset is null ? 0 : ToI(st, Offset.Eval(st));
         long? to = Limit is null ? null : from + ToI(st, Limit.Eval(st));
         var segment = LoopSegment.Slice(collection, from, to);
-        long? cols = Cols is null ? null : ToI(st, Cols.Eval(st));
+        // Without cols the whole table is one row as long as the collection (Ruby's default), so col_last holds at its end.
+        long? cols = Cols is null ? segment.Count : ToI(st, Cols.Eval(st));
         st.Write(sb, "<tr class=\"row1\">\n");
         var loop = new TablerowloopDrop(segment.Count, cols);
         var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tablerowloop"] = loop };

@@ -77,7 +77,7 @@ internal sealed class IncludeNode : Node
         if (st.Isolated) throw st.Error("include usage is not allowed in this context");
         var nameValue = Name.Eval(st);
         if (nameValue is not string name)
-            throw st.Error($"Illegal template name '{LiquidValues.ToOutputString(nameValue)}'");
+            throw st.Error($"Illegal template name '{LiquidValues.ToOutputString(nameValue)}'", "Argument error in tag 'include' - Illegal template name");
         Nodes.CheckDepth(st);
         var template = Nodes.LoadPartial(st, name);
         object? variable;
@@ -119,7 +119,7 @@ internal sealed class RenderNode : Node
         if (For && variable is IList<object?> or LiquidRange or IDictionary<string, object?>)
         {
             var segment = LoopSegment.Slice(variable, 0, null);
-            var loop = new ForloopDrop(segment.Count, null);
+            var loop = new ForloopDrop(segment.Count, null, template.Name);
             for (long i = 0; i < segment.Count; i++)
             {
                 st.Step();
@@ -144,7 +144,7 @@ internal sealed class RenderNode : Node
         if (For && variable is IList<object?> or LiquidRange or IDictionary<string, object?>)
         {
             var segment = LoopSegment.Slice(variable, 0, null);
-            var loop = new ForloopDrop(segment.Count, null);
+            var loop = new ForloopDrop(segment.Count, null, template.Name);
             for (long i = 0; i < segment.Count; i++)
             {
                 st.Step();

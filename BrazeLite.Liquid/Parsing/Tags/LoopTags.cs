@@ -5,6 +5,7 @@ namespace BrazeLite.Liquid.Parsing;
 // The parsers of the loop tags; TagRegistry maps the tag names to them.
 internal sealed partial class TemplateParser
 {
+    // tablerow is parsed the lax way in Ruby's strict mode too; for is strict.
     internal (string Variable, Expr Collection, string CollectionText, Dictionary<string, Expr?> Attributes, bool Reversed) ParseLoopHeader(TemplateToken t, string tag)
     {
         return ParseHeader(t.Markup, t.MarkupStart, p =>
@@ -28,11 +29,11 @@ internal sealed partial class TemplateParser
                     else attrs[key] = p.ParsePrimary();
                     continue;
                 }
-                if (_lax) { p.Next(); continue; }
+                if (p.Lax) { p.Next(); continue; }
                 throw p.Unexpected(ExprKind.End);
             }
             return (v, coll, text, attrs, reversed);
-        }, ("item", Null, "", new Dictionary<string, Expr?>(), false));
+        }, ("item", Null, "", new Dictionary<string, Expr?>(), false), laxInStrict: tag == "tablerow");
     }
 
     internal Node ParseFor(TemplateToken t)
@@ -80,29 +81,75 @@ internal sealed partial class TemplateParser
         return At(node, t.Start);
     }
 
+    // Ruby's QuotedFragment: a quoted string, or a run of characters other than whitespace, commas, pipes and quotes.
+    [System.Text.RegularExpressions.GeneratedRegex("""^\s*("[^"]*"|'[^']*'|(?:[^\s,|'"]|"[^"]*"|'[^']*')+)\s*:\s*(.*)$""", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex NamedCycle();
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^("[^"]*"|'[^']*'|(?:[^\s,|'"]|"[^"]*"|'[^']*')+)""")]
+    private static partial System.Text.RegularExpressions.Regex SimpleCycle();
+
+    [System.Text.RegularExpressions.GeneratedRegex("""\s*("[^"]*"|'[^']*'|(?:[^\s,|'"]|"[^"]*"|'[^']*')+)\s*""")]
+    private static partial System.Text.RegularExpressions.Regex CycleFragment();
+
+    [System.Text.RegularExpressions.GeneratedRegex("""[\w-]+\??""")]
+    private static partial System.Text.RegularExpressions.Regex RubyName();
+
+    /// <summary>
+    /// <c>cycle</c>, parsed as Ruby parses it in strict and lax mode alike: an optional <c>group:</c>, then the markup split
+    /// at its commas, each part's first fragment a value. A trailing comma, or a second fragment in a part
+    /// (<c>'a' 'b', 'c'</c> cycles a and c), is ignored.
+    /// </summary>
     internal Node ParseCycle(TemplateToken t)
     {
-        var (group, values) = Parse(t.Markup, t.MarkupStart, p =>
+        Expr? group = null;
+        var list = t.Markup;
+        var listOffset = t.MarkupStart;
+        if (NamedCycle().Match(t.Markup) is { Success: true } named)
         {
-            Expr? g = null;
-            var first = p.ParsePrimary();
-            var list = new List<Expr>();
-            if (p.Accept(ExprKind.Colon)) g = first;
-            else
+            group = RubyExpression(named.Groups[1].Value, t.MarkupStart + named.Groups[1].Index);
+            list = named.Groups[2].Value;
+            listOffset = t.MarkupStart + named.Groups[2].Index;
+        }
+        else if (!SimpleCycle().IsMatch(t.Markup))
+        {
+            throw new LiquidSyntaxException("Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]", t.MarkupStart);
+        }
+        var values = new List<Expr>();
+        var fragments = new List<string>();
+        var at = 0;
+        foreach (var part in list.Split(','))
+        {
+            if (CycleFragment().Match(part) is { Success: true } m)
             {
-                list.Add(first);
-                if (!p.Accept(ExprKind.Comma)) return (g, list);
+                var fragment = m.Groups[1];
+                values.Add(RubyExpression(fragment.Value, listOffset + at + fragment.Index));
+                fragments.Add(fragment.Value);
             }
-            do list.Add(p.ParsePrimary());
-            while (p.Accept(ExprKind.Comma));
-            return (g, list);
-        });
+            at += part.Length + 1;
+        }
         if (values.Count == 0) throw new LiquidSyntaxException("Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]", t.MarkupStart);
         // Unnamed cycles of literals share a counter by their values; one holding a variable counts on its own.
         var key = group is null && values.Any(v => v is not LiteralExpr)
             ? "tag@" + t.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : string.Join(",", t.Markup.Split(',').Select(s => s.Trim()));
+            : string.Join(",", fragments);
         return At(new CycleNode(group, key, [.. values]), t.Start);
+    }
+
+    /// <summary>
+    /// A fragment read as Ruby's <c>Expression.parse</c> reads it: a literal, range or lookup when it is one, else a
+    /// lookup of the first name in it (<c>.5</c> is the variable <c>5</c>), else nothing.
+    /// </summary>
+    private Expr RubyExpression(string fragment, int offset)
+    {
+        try
+        {
+            return Parse(fragment, offset, p => p.ParsePrimary(), laxInStrict: true);
+        }
+        catch (LiquidSyntaxException)
+        {
+            var name = RubyName().Match(fragment);
+            return name.Success ? new LookupExpr { RootName = name.Value, Path = name.Value } : Null;
+        }
     }
 
     internal Node ParseInterrupt(TemplateToken t, Interrupt kind) => At(new InterruptNode(kind), t.Start);

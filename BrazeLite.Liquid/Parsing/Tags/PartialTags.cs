@@ -14,7 +14,7 @@ internal sealed partial class TemplateParser
             if (p.AcceptId("as")) n.Alias = p.Expect(ExprKind.Id).Text;
             n.Attributes = ParseAttributes(p);
             return n;
-        });
+        }, laxInStrict: true); // Ruby's strict mode parses include and render the lax way: what it cannot read is skipped
         return At(node, t.Start);
     }
 
@@ -34,7 +34,7 @@ internal sealed partial class TemplateParser
             if (p.AcceptId("as")) n.Alias = p.Expect(ExprKind.Id).Text;
             n.Attributes = ParseAttributes(p);
             return n;
-        });
+        }, laxInStrict: true); // Ruby's strict mode parses include and render the lax way: what it cannot read is skipped
         return At(node, t.Start);
     }
 
@@ -51,7 +51,7 @@ internal sealed partial class TemplateParser
                 list.Add((key, p.ParsePrimary()));
                 continue;
             }
-            if (_lax)
+            if (p.Lax)
             {
                 p.Next();
                 continue;
