@@ -12,6 +12,8 @@ switch (args)
     case ["--compare", ..]:
         var specs = args is [_, "--specs", var dir] ? dir : LiquidSpecFiles.FindDirectory(Environment.CurrentDirectory);
         return EngineComparison.Run(specs);
+    case ["--ruby-cases", var file]:
+        return BrazeLite.Liquid.Benchmarks.RubyCases.RubyCaseComparison.Run(file);
     case ["--deep", var engine]:
         return EngineComparison.Deep(engine);
     default:

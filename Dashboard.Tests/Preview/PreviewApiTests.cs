@@ -204,6 +204,19 @@ public class PreviewApiTests(DashboardApiFactory factory) : IClassFixture<Dashbo
     }
 
     [Fact]
+    public async Task Preview_UnknownFilter_LaxPassesTheInputThroughAsRubyStrictReportsIt()
+    {
+        const string template = "Hi {{ 'ana' | upcas }}";
+
+        var strict = await PostAsync(JsonSerializer.Serialize(new { template, error_mode = "strict" }));
+        var lax = await PostAsync(JsonSerializer.Serialize(new { template, error_mode = "lax" }));
+
+        Assert.Contains("unknown filter `upcas`", strict.Body.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal("Hi ana", lax.Body.GetProperty("output").GetString());
+        Assert.Equal(0, lax.Body.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Preview_CampaignField_RendersTheSavedTemplate()
     {
         var campaign = await factory.SaveAsync(TriggeredCampaign("Shipping " + Guid.NewGuid()));
