@@ -8,14 +8,15 @@ namespace BrazeLite.Core.Ingest.Storage;
 /// <summary>
 /// The ingest store on SQLite: the only place the send path writes SQL. One connection in WAL mode with
 /// <c>synchronous=FULL</c> (a committed batch survives a crash of the machine, not only of the process), statements
-/// prepared once and reused, foreign keys not re-checked on this connection. The tables are EF Core's (same names,
+/// prepared once and reused with positional parameters (<see cref="SqliteStatement"/>), foreign keys not re-checked on
+/// this connection. The tables are EF Core's (same names,
 /// UTC ticks for times, enums as their names).
 /// </summary>
 public sealed class SqliteIngestStore : IIngestStore
 {
     private readonly SqliteConnection _connection;
     private readonly bool _ownsConnection;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
     public SqliteIngestStore(string connectionString) : this(new SqliteConnection(connectionString), ownsConnection: true)
@@ -73,76 +74,76 @@ public sealed class SqliteIngestStore : IIngestStore
 
     public UserProfile? FindUser(UserKey key)
     {
-        var command = key.Kind switch
+        var statement = key.Kind switch
         {
-            UserKeyKind.ExternalId => Command($"SELECT {UserColumns} FROM Users WHERE ExternalId = $a", "$a"),
-            UserKeyKind.Email => Command($"SELECT {UserColumns} FROM Users WHERE Email = $a ORDER BY UpdatedAt DESC, Id DESC LIMIT 1", "$a"),
-            UserKeyKind.Alias => Command($"SELECT {UserColumns} FROM Users WHERE AliasName = $a AND AliasLabel = $b", "$a", "$b"),
-            _ => Command($"SELECT {UserColumns} FROM Users WHERE UserId = $a", "$a"),
+            UserKeyKind.ExternalId => Statement($"SELECT {UserColumns} FROM Users WHERE ExternalId = ?1").Bind(key.Value),
+            UserKeyKind.Email => Statement($"SELECT {UserColumns} FROM Users WHERE Email = ?1 ORDER BY UpdatedAt DESC, Id DESC LIMIT 1").Bind(key.Value),
+            UserKeyKind.Alias => Statement($"SELECT {UserColumns} FROM Users WHERE AliasName = ?1 AND AliasLabel = ?2").Bind(key.Value, key.Label ?? ""),
+            _ => Statement($"SELECT {UserColumns} FROM Users WHERE UserId = ?1").Bind(key.Value),
         };
-        command.Parameters[0].Value = key.Value;
-        if (key.Kind == UserKeyKind.Alias)
+        try
         {
-            command.Parameters[1].Value = key.Label ?? "";
+            return statement.Read() ? ReadUser(statement) : null;
         }
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadUser(reader) : null;
+        finally
+        {
+            statement.Reset();
+        }
     }
 
     public IReadOnlyList<UserProfile> UsersAfter(int rowId, int count)
     {
-        var command = Command($"SELECT {UserColumns} FROM Users WHERE Id > $a ORDER BY Id LIMIT $b", "$a", "$b");
-        command.Parameters[0].Value = rowId;
-        command.Parameters[1].Value = count;
+        var statement = Statement($"SELECT {UserColumns} FROM Users WHERE Id > ?1 ORDER BY Id LIMIT ?2").Bind(rowId, count);
         var users = new List<UserProfile>(count);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            users.Add(ReadUser(reader));
+            while (statement.Read())
+            {
+                users.Add(ReadUser(statement));
+            }
+        }
+        finally
+        {
+            statement.Reset();
         }
         return users;
     }
 
-    public int CountUsers() => Convert.ToInt32(Command("SELECT COUNT(*) FROM Users").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    public int CountUsers() => (int)(Statement("SELECT COUNT(*) FROM Users").ScalarInt64() ?? 0);
 
     public void AddBroadcast(BroadcastEntity row)
     {
-        var command = Command(
-            "INSERT INTO Broadcasts (DispatchId, Kind, CampaignRowId, Payload, Status, Total, Processed, Reached, LastUserRowId, Note, StartedAt, FinishedAt) "
-            + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)",
-            Names(12));
-        Bind(command,
-        [
+        var command = Statement("INSERT INTO Broadcasts (DispatchId, Kind, CampaignRowId, Payload, Status, Total, Processed, Reached, LastUserRowId, Note, StartedAt, FinishedAt) "
+            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        command.Bind([
             row.DispatchId, row.Kind.ToString(), row.CampaignRowId, row.Payload, row.Status.ToString(), row.Total, row.Processed, row.Reached,
             row.LastUserRowId, row.Note, row.StartedAt.UtcTicks, row.FinishedAt?.UtcTicks,
         ]);
-        command.ExecuteNonQuery();
+        command.Run();
     }
 
     public void UpdateBroadcast(BroadcastEntity row)
     {
-        var command = Command(
-            "UPDATE Broadcasts SET Status = $p0, Processed = $p1, Reached = $p2, LastUserRowId = $p3, Note = $p4, FinishedAt = $p5 WHERE DispatchId = $p6",
-            Names(7));
-        Bind(command, [row.Status.ToString(), row.Processed, row.Reached, row.LastUserRowId, row.Note, row.FinishedAt?.UtcTicks, row.DispatchId]);
-        command.ExecuteNonQuery();
+        var command = Statement("UPDATE Broadcasts SET Status = ?1, Processed = ?2, Reached = ?3, LastUserRowId = ?4, Note = ?5, FinishedAt = ?6 WHERE DispatchId = ?7");
+        command.Bind([row.Status.ToString(), row.Processed, row.Reached, row.LastUserRowId, row.Note, row.FinishedAt?.UtcTicks, row.DispatchId]);
+        command.Run();
     }
 
-    private static UserProfile ReadUser(SqliteDataReader reader) => UserStorage.ToProfile(new UserEntity
+    private static UserProfile ReadUser(SqliteStatement row) => UserStorage.ToProfile(new UserEntity
     {
-        Id = reader.GetInt32(0),
-        UserId = reader.GetString(1),
-        ExternalId = reader.IsDBNull(2) ? null : reader.GetString(2),
-        Email = reader.IsDBNull(3) ? null : reader.GetString(3),
-        AliasName = reader.IsDBNull(4) ? null : reader.GetString(4),
-        AliasLabel = reader.IsDBNull(5) ? null : reader.GetString(5),
-        Attributes = reader.GetString(6),
-        CustomAttributes = reader.GetString(7),
-        EmailSubscribe = reader.IsDBNull(8) ? null : reader.GetString(8),
-        PushSubscribe = reader.IsDBNull(9) ? null : reader.GetString(9),
-        SubscriptionGroups = reader.GetString(10),
-        CreatedAt = Time(reader.GetInt64(11)),
-        UpdatedAt = Time(reader.GetInt64(12)),
+        Id = row.Int32(0),
+        UserId = row.Text(1),
+        ExternalId = row.TextOrNull(2),
+        Email = row.TextOrNull(3),
+        AliasName = row.TextOrNull(4),
+        AliasLabel = row.TextOrNull(5),
+        Attributes = row.Text(6),
+        CustomAttributes = row.Text(7),
+        EmailSubscribe = row.TextOrNull(8),
+        PushSubscribe = row.TextOrNull(9),
+        SubscriptionGroups = row.Text(10),
+        CreatedAt = Time(row.Int64(11)),
+        UpdatedAt = Time(row.Int64(12)),
     });
 
     public void SaveUser(UserProfile profile)
@@ -162,122 +163,110 @@ public sealed class SqliteIngestStore : IIngestStore
         ];
         if (profile.IsNew)
         {
-            var insert = Command(
-                "INSERT INTO Users (UserId, ExternalId, Email, AliasName, AliasLabel, Attributes, CustomAttributes, EmailSubscribe, PushSubscribe, SubscriptionGroups, CreatedAt, UpdatedAt) "
-                + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11) RETURNING Id",
-                Names(12));
-            Bind(insert, values);
-            profile.RowId = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var insert = Statement("INSERT INTO Users (UserId, ExternalId, Email, AliasName, AliasLabel, Attributes, CustomAttributes, EmailSubscribe, PushSubscribe, SubscriptionGroups, CreatedAt, UpdatedAt) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING Id");
+            profile.RowId = (int)insert.Bind(values).ScalarInt64()!.Value;
             return;
         }
-        var update = Command(
-            "UPDATE Users SET UserId = $p0, ExternalId = $p1, Email = $p2, AliasName = $p3, AliasLabel = $p4, Attributes = $p5, CustomAttributes = $p6, "
-            + "EmailSubscribe = $p7, PushSubscribe = $p8, SubscriptionGroups = $p9, CreatedAt = $p10, UpdatedAt = $p11 WHERE Id = $p12",
-            Names(13));
-        Bind(update, [.. values, profile.RowId]);
-        update.ExecuteNonQuery();
+        var update = Statement("UPDATE Users SET UserId = ?1, ExternalId = ?2, Email = ?3, AliasName = ?4, AliasLabel = ?5, Attributes = ?6, CustomAttributes = ?7, "
+            + "EmailSubscribe = ?8, PushSubscribe = ?9, SubscriptionGroups = ?10, CreatedAt = ?11, UpdatedAt = ?12 WHERE Id = ?13");
+        update.Bind([.. values, profile.RowId]);
+        update.Run();
     }
 
     public void AddEvent(UserEventEntity row)
     {
-        var command = Command("INSERT INTO UserEvents (UserRowId, Name, Time, AppId, Properties, ReceivedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", Names(6));
-        Bind(command, [row.UserRowId, row.Name, row.Time.UtcTicks, row.AppId, row.Properties, row.ReceivedAt.UtcTicks]);
-        command.ExecuteNonQuery();
+        var command = Statement("INSERT INTO UserEvents (UserRowId, Name, Time, AppId, Properties, ReceivedAt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        command.Bind([row.UserRowId, row.Name, row.Time.UtcTicks, row.AppId, row.Properties, row.ReceivedAt.UtcTicks]);
+        command.Run();
     }
 
     public void AddPurchase(UserPurchaseEntity row)
     {
-        var command = Command(
-            "INSERT INTO UserPurchases (UserRowId, ProductId, Currency, Price, Quantity, Time, Properties, ReceivedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)",
-            Names(8));
-        Bind(command, [row.UserRowId, row.ProductId, row.Currency, (double)row.Price, row.Quantity, row.Time.UtcTicks, row.Properties, row.ReceivedAt.UtcTicks]);
-        command.ExecuteNonQuery();
+        var command = Statement("INSERT INTO UserPurchases (UserRowId, ProductId, Currency, Price, Quantity, Time, Properties, ReceivedAt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        command.Bind([row.UserRowId, row.ProductId, row.Currency, (double)row.Price, row.Quantity, row.Time.UtcTicks, row.Properties, row.ReceivedAt.UtcTicks]);
+        command.Run();
     }
 
     public void AddDispatch(DispatchEntity row)
     {
-        var command = Command(
-            "INSERT INTO Dispatches (DispatchId, Kind, CampaignRowId, SendId, RequestId, ApiKeyId, Broadcast, Recipients, Errors, ReceivedAt) "
-            + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)",
-            Names(10));
-        Bind(command,
-            [row.DispatchId, row.Kind.ToString(), row.CampaignRowId, row.SendId, row.RequestId, row.ApiKeyId, row.Broadcast ? 1 : 0, row.Recipients, row.Errors, row.ReceivedAt.UtcTicks]);
-        command.ExecuteNonQuery();
+        var command = Statement("INSERT INTO Dispatches (DispatchId, Kind, CampaignRowId, SendId, RequestId, ApiKeyId, Broadcast, Recipients, Errors, ReceivedAt) "
+            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        command.Bind([row.DispatchId, row.Kind.ToString(), row.CampaignRowId, row.SendId, row.RequestId, row.ApiKeyId, row.Broadcast ? 1 : 0, row.Recipients, row.Errors, row.ReceivedAt.UtcTicks]);
+        command.Run();
     }
 
     public void AddMessage(MessageEntity row)
     {
-        var command = Command(
-            "INSERT INTO Messages (DispatchId, CampaignRowId, VariationId, VariantName, Channel, UserRowId, Recipient, Status, Reason, TriggerProperties, Content, CreatedAt) "
-            + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)",
-            Names(12));
-        Bind(command,
-        [
+        var command = Statement("INSERT INTO Messages (DispatchId, CampaignRowId, VariationId, VariantName, Channel, UserRowId, Recipient, Status, Reason, TriggerProperties, Content, CreatedAt) "
+            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        command.Bind([
             row.DispatchId, row.CampaignRowId, row.VariationId, row.VariantName, row.Channel?.ToString(), row.UserRowId, row.Recipient,
             row.Status.ToString(), row.Reason, row.TriggerProperties, row.Content, row.CreatedAt.UtcTicks,
         ]);
-        command.ExecuteNonQuery();
+        command.Run();
     }
 
-    public long LastMessageId() => (long)Command("SELECT last_insert_rowid()").ExecuteScalar()!;
+    public long LastMessageId() => LastInsertRowId();
 
     public DateTimeOffset? LastReceived(int campaignRowId, int userRowId)
     {
-        var command = Command("SELECT LastReceivedAt FROM CampaignReceipts WHERE CampaignRowId = $p0 AND UserRowId = $p1", Names(2));
-        Bind(command, [campaignRowId, userRowId]);
-        return command.ExecuteScalar() is long ticks ? Time(ticks) : null;
+        var command = Statement("SELECT LastReceivedAt FROM CampaignReceipts WHERE CampaignRowId = ?1 AND UserRowId = ?2");
+        return command.Bind([campaignRowId, userRowId]).ScalarInt64() is long ticks ? Time(ticks) : null;
     }
 
     public void RecordReceipt(int campaignRowId, int userRowId, DateTimeOffset at)
     {
-        var command = Command(
-            "INSERT INTO CampaignReceipts (CampaignRowId, UserRowId, FirstReceivedAt, LastReceivedAt, Count) VALUES ($p0, $p1, $p2, $p2, 1) "
-            + "ON CONFLICT (CampaignRowId, UserRowId) DO UPDATE SET LastReceivedAt = excluded.LastReceivedAt, Count = Count + 1",
-            Names(3));
-        Bind(command, [campaignRowId, userRowId, at.UtcTicks]);
-        command.ExecuteNonQuery();
+        var command = Statement("INSERT INTO CampaignReceipts (CampaignRowId, UserRowId, FirstReceivedAt, LastReceivedAt, Count) VALUES (?1, ?2, ?3, ?3, 1) "
+            + "ON CONFLICT (CampaignRowId, UserRowId) DO UPDATE SET LastReceivedAt = excluded.LastReceivedAt, Count = Count + 1");
+        command.Bind([campaignRowId, userRowId, at.UtcTicks]);
+        command.Run();
     }
 
     public IdempotencyKeyEntity? FindAnswer(string apiKeyId, string key)
     {
-        var command = Command("SELECT RequestHash, StatusCode, Response, CreatedAt FROM IdempotencyKeys WHERE ApiKeyId = $p0 AND Key = $p1", Names(2));
-        Bind(command, [apiKeyId, key]);
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new IdempotencyKeyEntity
-            {
-                ApiKeyId = apiKeyId,
-                Key = key,
-                RequestHash = reader.GetString(0),
-                StatusCode = reader.GetInt32(1),
-                Response = reader.GetString(2),
-                CreatedAt = Time(reader.GetInt64(3)),
-            }
-            : null;
+        var command = Statement("SELECT RequestHash, StatusCode, Response, CreatedAt FROM IdempotencyKeys WHERE ApiKeyId = ?1 AND Key = ?2");
+        command.Bind([apiKeyId, key]);
+        try
+        {
+            return command.Read()
+                ? new IdempotencyKeyEntity
+                {
+                    ApiKeyId = apiKeyId,
+                    Key = key,
+                    RequestHash = command.Text(0),
+                    StatusCode = command.Int32(1),
+                    Response = command.Text(2),
+                    CreatedAt = Time(command.Int64(3)),
+                }
+                : null;
+        }
+        finally
+        {
+            command.Reset();
+        }
     }
 
     public void SaveAnswer(IdempotencyKeyEntity row)
     {
-        var command = Command("INSERT INTO IdempotencyKeys (ApiKeyId, Key, RequestHash, StatusCode, Response, CreatedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", Names(6));
-        Bind(command, [row.ApiKeyId, row.Key, row.RequestHash, row.StatusCode, row.Response, row.CreatedAt.UtcTicks]);
-        command.ExecuteNonQuery();
+        var command = Statement("INSERT INTO IdempotencyKeys (ApiKeyId, Key, RequestHash, StatusCode, Response, CreatedAt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        command.Bind([row.ApiKeyId, row.Key, row.RequestHash, row.StatusCode, row.Response, row.CreatedAt.UtcTicks]);
+        command.Run();
     }
 
     public void AddApiRequest(ApiRequestEntity row)
     {
-        var command = Command(
-            "INSERT INTO ApiRequests (ReceivedAt, Endpoint, StatusCode, Message, Errors, ApiKeyId, CampaignId) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)",
-            Names(7));
-        Bind(command, [row.ReceivedAt.UtcTicks, row.Endpoint, row.StatusCode, row.Message, row.Errors, row.ApiKeyId, row.CampaignId]);
-        command.ExecuteNonQuery();
+        var command = Statement("INSERT INTO ApiRequests (ReceivedAt, Endpoint, StatusCode, Message, Errors, ApiKeyId, CampaignId) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        command.Bind([row.ReceivedAt.UtcTicks, row.Endpoint, row.StatusCode, row.Message, row.Errors, row.ApiKeyId, row.CampaignId]);
+        command.Run();
     }
 
     public void Dispose()
     {
         Rollback();
-        foreach (var command in _commands.Values)
+        foreach (var statement in _statements.Values)
         {
-            command.Dispose();
+            statement.Dispose();
         }
         if (_ownsConnection)
         {
@@ -287,32 +276,16 @@ public sealed class SqliteIngestStore : IIngestStore
 
     private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);
 
-    private static readonly string[][] NameSets = Enumerable.Range(0, 16).Select(n => Enumerable.Range(0, n).Select(i => $"$p{i}").ToArray()).ToArray();
+    private long LastInsertRowId() => SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle!);
 
-    private static string[] Names(int count) => NameSets[count];
-
-    private SqliteCommand Command(string sql, params string[] parameters)
+    private SqliteStatement Statement(string sql)
     {
-        if (!_commands.TryGetValue(sql, out var command))
+        if (!_statements.TryGetValue(sql, out var statement))
         {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-            _commands[sql] = command;
+            statement = new SqliteStatement(_connection, sql);
+            _statements[sql] = statement;
         }
-        command.Transaction = _transaction;
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
+        return statement;
     }
 
     private void Execute(string sql)
