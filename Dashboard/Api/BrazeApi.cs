@@ -87,6 +87,11 @@ public static class BrazeApi
             .RequirePermission(ApiPermissions.CampaignsDetails)
             .RequireRateLimiting(ApiRateLimits.Default);
 
+        api.MapGet("/campaigns/data_series", CampaignExportEndpoints.DataSeriesAsync)
+            .WithName("CampaignsDataSeries")
+            .RequirePermission(ApiPermissions.CampaignsDataSeries)
+            .RequireRateLimiting(ApiRateLimits.DataSeries);
+
         api.MapPost("/sends/id/create", CampaignExportEndpoints.CreateSendIdAsync)
             .WithName("SendsIdCreate")
             .RequirePermission(ApiPermissions.SendsIdCreate)

@@ -10,7 +10,10 @@ using static Dashboard.Tests.Api.Sends.SendTestSupport;
 
 namespace Dashboard.Tests.Api.Campaigns;
 
-/// <summary><c>GET /campaigns/list</c>, <c>GET /campaigns/details</c> and <c>POST /sends/id/create</c> as a Braze client calls them.</summary>
+/// <summary>
+/// <c>GET /campaigns/list</c>, <c>GET /campaigns/details</c>, <c>GET /campaigns/data_series</c> and
+/// <c>POST /sends/id/create</c> as a Braze client calls them.
+/// </summary>
 public sealed class CampaignExportTests(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();
@@ -153,12 +156,78 @@ public sealed class CampaignExportTests(DashboardApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task DataSeries_CountsEachDaysSendsPerVariationUnderBrazesChannelNames()
+    {
+        var form = await factory.LaunchAsync(SampleCampaigns.Triggered($"Series {Guid.NewGuid():N}"));
+        var users = Enumerable.Range(0, 20).Select(_ => NewUser($"s-{Guid.NewGuid():N}")).ToArray();
+        Assert.Equal(HttpStatusCode.Created, (await _client.TriggerAsync(new { campaign_id = form.CampaignId, recipients = users })).Status);
+        // Two days ending now, so a send just before midnight (UTC) is still counted.
+        var now = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(1).ToString("O"));
+
+        var answer = await GetAsync($"/campaigns/data_series?campaign_id={form.CampaignId}&length=2&ending_at={now}");
+
+        Assert.Equal((HttpStatusCode.OK, "success"), (answer.Status, answer.Message));
+        var days = answer.Body.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(2, days.Count);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), days[1].GetProperty("time").GetString());
+        var email = days.SelectMany(d => d.GetProperty("messages").GetProperty("email").EnumerateArray()).ToList();
+        var control = email.Where(e => e.GetProperty("variation_api_id").GetString() == form.ControlVariationId).ToList();
+        Assert.All(control, c => Assert.Equal("Control Group", c.GetProperty("variation_name").GetString()));
+        var enrolled = control.Sum(c => c.GetProperty("enrolled").GetInt32());
+        var sent = email.Where(e => e.TryGetProperty("sent", out _)).Sum(e => e.GetProperty("sent").GetInt32());
+        // Every user is either enrolled in the control group or sent the email of their variant.
+        Assert.Equal(users.Length, enrolled + sent);
+        Assert.Equal(sent, days.Sum(d => d.GetProperty("unique_recipients").GetInt32()));
+        var variantA = form.Variants[0].Messages.Single(m => m.Channel == Channel.Email).MessageVariationId;
+        var a = email.First(e => e.GetProperty("variation_api_id").GetString() == variantA);
+        Assert.Equal("Variant A", a.GetProperty("variation_name").GetString());
+        Assert.True(a.TryGetProperty("delivered", out _) && a.TryGetProperty("bounces", out _));
+        var channels = days[1].GetProperty("messages").EnumerateObject().Select(c => c.Name).ToList();
+        Assert.Equal(["email", "sms", "ios_push", "android_push", "webhook", "content_cards"], channels);
+        Assert.True(days[1].GetProperty("messages").GetProperty("webhook")[0].TryGetProperty("errors", out _));
+    }
+
+    [Fact]
+    public async Task DataSeries_EndingBeforeTheSends_CountsNothingForEachDay()
+    {
+        var form = await factory.LaunchAsync(SampleCampaigns.Triggered($"Series before {Guid.NewGuid():N}"));
+        Assert.Equal(HttpStatusCode.Created, (await _client.TriggerAsync(new { campaign_id = form.CampaignId, recipients = new[] { NewUser($"b-{Guid.NewGuid():N}") } })).Status);
+
+        var answer = await GetAsync($"/campaigns/data_series?campaign_id={form.CampaignId}&length=3&ending_at=2020-06-28T23:59:59-5:00");
+
+        var days = answer.Body.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(["2020-06-27", "2020-06-28", "2020-06-29"], days.Select(d => d.GetProperty("time").GetString()));
+        Assert.All(days, d => Assert.Equal(0, d.GetProperty("unique_recipients").GetInt32()));
+        Assert.All(days.SelectMany(d => d.GetProperty("messages").GetProperty("email").EnumerateArray()),
+            e => Assert.Equal(0, e.TryGetProperty("sent", out var sent) ? sent.GetInt32() : e.GetProperty("enrolled").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("length=1", "campaign_id must be a string of the campaign api identifier", "Add the campaign_id query parameter.")]
+    [InlineData("campaign_id=4861692e-6fce-4215-bd05-3254fb9e9057&length=1", "campaign_id must be a string of the campaign api identifier", "No campaign has the campaign_id")]
+    [InlineData("campaign_id={id}", "Bad Request", "Add the length query parameter")]
+    [InlineData("campaign_id={id}&length=0", "Bad Request", "length must be a whole number of days from 1 to 100 (got \"0\")")]
+    [InlineData("campaign_id={id}&length=101", "Bad Request", "length must be a whole number of days from 1 to 100 (got \"101\")")]
+    [InlineData("campaign_id={id}&length=seven", "Bad Request", "length must be a whole number of days from 1 to 100")]
+    [InlineData("campaign_id={id}&length=7&ending_at=yesterday", "Bad Request", "ending_at must be a time such as 2020-06-28T23:59:59-05:00 (got \"yesterday\")")]
+    public async Task DataSeries_BadQuery_Is400NamingTheParameter(string query, string message, string error)
+    {
+        var form = await factory.LaunchAsync(Campaign());
+
+        var answer = await GetAsync("/campaigns/data_series?" + query.Replace("{id}", form.CampaignId, StringComparison.Ordinal));
+
+        Assert.Equal((HttpStatusCode.BadRequest, message), (answer.Status, answer.Message));
+        Assert.Contains(error, answer.Errors.Single());
+    }
+
+    [Fact]
     public async Task Exports_KeyWithoutThePermission_Is403()
     {
         var client = factory.CreateApiClient(DashboardApiFactory.UsersTrackOnlyKey);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/campaigns/list", client)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/campaigns/details?campaign_id=x", client)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/campaigns/data_series?campaign_id=x&length=1", client)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/sends/id/create", """{"campaign_id": "x"}""")).Status);
     }
 

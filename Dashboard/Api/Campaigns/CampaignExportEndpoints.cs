@@ -9,7 +9,10 @@ using Dashboard.Api.Sends;
 
 namespace Dashboard.Api.Campaigns;
 
-/// <summary><c>GET /campaigns/list</c>, <c>GET /campaigns/details</c> and <c>POST /sends/id/create</c>, answered as Braze does.</summary>
+/// <summary>
+/// <c>GET /campaigns/list</c>, <c>GET /campaigns/details</c>, <c>GET /campaigns/data_series</c> and
+/// <c>POST /sends/id/create</c>, answered as Braze does.
+/// </summary>
 public static partial class CampaignExportEndpoints
 {
     public const string BadCampaignId = TriggerSendReader.BadCampaignId;
@@ -88,6 +91,109 @@ public static partial class CampaignExportEndpoints
             ["conversion_behaviors"] = c.ConversionEvents.Select(ConversionBehavior).ToList(),
         }, ApiJson.Options);
     }
+
+    /// <summary>
+    /// The campaign's results per UTC day, for <c>length</c> days (1 to 100) up to <c>ending_at</c> (default now): the
+    /// users sent to, and per channel each variation's sent, delivered and failed counts under Braze's names (an
+    /// email's failures are <c>bounces</c>, a webhook's <c>errors</c>); the control group's <c>enrolled</c>. Opens,
+    /// clicks and conversions are not counted yet, so they are left out rather than given as 0.
+    /// </summary>
+    public static async Task<IResult> DataSeriesAsync(HttpRequest request, CampaignExportService exports, TimeProvider time, CancellationToken ct)
+    {
+        var q = request.Query;
+        var id = q["campaign_id"].ToString().Trim();
+        if (id.Length == 0)
+        {
+            return Error(BadCampaignId, "Add the campaign_id query parameter.");
+        }
+        var lengthText = q["length"].ToString().Trim();
+        if (lengthText.Length == 0)
+        {
+            return Error("Bad Request", "Add the length query parameter: how many days (1 to 100) to report, ending with ending_at's.");
+        }
+        if (!int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length is < 1 or > 100)
+        {
+            return Error("Bad Request", $"length must be a whole number of days from 1 to 100 (got \"{lengthText}\").");
+        }
+        var endingAt = time.GetUtcNow();
+        if (q.TryGetValue("ending_at", out var endText) && !string.IsNullOrEmpty(endText))
+        {
+            if (ParseTime(endText!) is not { } parsed)
+            {
+                return Error("Bad Request", $"ending_at must be a time such as 2020-06-28T23:59:59-05:00 (got \"{endText}\").");
+            }
+            endingAt = parsed;
+        }
+        if (await exports.DataSeriesAsync(id, length, endingAt, ct) is not { } found)
+        {
+            return Error(BadCampaignId, $"No campaign has the campaign_id \"{id}\".");
+        }
+        return TypedResults.Json(new { message = SendAnswer.Success, data = found.Days.Select(day => Day(found.Campaign, day)) }, ApiJson.Options);
+    }
+
+    // One day of data_series: the variations grouped under their channel's data_series name; the control group under
+    // the campaign's first channel, as Braze lists it.
+    private static Dictionary<string, object> Day(Campaign campaign, CampaignDay day)
+    {
+        var messages = new Dictionary<string, List<Dictionary<string, object>>>(StringComparer.Ordinal);
+        foreach (var v in day.Variations)
+        {
+            var channel = v.Variation.Channel ?? (campaign.Channels.Count > 0 ? campaign.Channels[0] : (Channel?)null);
+            if (channel is not { } c)
+            {
+                continue;
+            }
+            var stats = new Dictionary<string, object> { ["variation_api_id"] = v.Variation.VariationId, ["variation_name"] = v.Variation.Name };
+            if (v.Variation.Kind == VariationKind.Control)
+            {
+                stats["variation_name"] = "Control Group"; // Braze's analytics name it so
+                stats["enrolled"] = v.Enrolled;
+            }
+            else
+            {
+                stats["sent"] = v.Sent;
+                switch (c)
+                {
+                    case Channel.Email:
+                        stats["delivered"] = v.Delivered;
+                        stats["bounces"] = v.Failed;
+                        break;
+                    case Channel.Sms:
+                        stats["delivered"] = v.Delivered;
+                        stats["delivery_failed"] = v.Failed;
+                        break;
+                    case Channel.Webhook:
+                        stats["errors"] = v.Failed;
+                        break;
+                    case Channel.ContentCard:
+                        break;
+                    default:
+                        stats["bounces"] = v.Failed;
+                        break;
+                }
+            }
+            var key = DataSeriesKey(c);
+            if (!messages.TryGetValue(key, out var list))
+            {
+                messages[key] = list = [];
+            }
+            list.Add(stats);
+        }
+        return new Dictionary<string, object>
+        {
+            ["time"] = day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["unique_recipients"] = day.UniqueRecipients,
+            ["messages"] = messages,
+        };
+    }
+
+    // data_series names the channels as Braze's analytics do, not as the messaging objects (ios_push, not apple_push).
+    private static string DataSeriesKey(Channel channel) => channel switch
+    {
+        Channel.ApplePush => "ios_push",
+        Channel.ContentCard => "content_cards",
+        _ => ChannelInfo.ApiKey(channel),
+    };
 
     public static async Task<IResult> CreateSendIdAsync(HttpContext context, CampaignExportService exports, CancellationToken ct)
     {

@@ -19,12 +19,15 @@ public sealed class ApiRateLimitOptions : IValidatableObject
     /// <summary><c>/sends/id/create</c>: Braze allows 100 a day.</summary>
     public RateLimit SendIds { get; set; } = new() { Limit = 100, Window = TimeSpan.FromDays(1) };
 
+    /// <summary><c>/campaigns/data_series</c>: Braze allows 50,000 a minute.</summary>
+    public RateLimit DataSeries { get; set; } = new() { Limit = 50_000, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Every other endpoint (exports, send IDs, the preview API) together.</summary>
     public RateLimit Default { get; set; } = new() { Limit = 250_000, Window = TimeSpan.FromHours(1) };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, limit) in new[] { ("Send", Send), ("UsersTrack", UsersTrack), ("Broadcast", Broadcast), ("SendIds", SendIds), ("Default", Default) })
+        foreach (var (name, limit) in new[] { ("Send", Send), ("UsersTrack", UsersTrack), ("Broadcast", Broadcast), ("SendIds", SendIds), ("DataSeries", DataSeries), ("Default", Default) })
         {
             if (limit.Limit < 1)
             {

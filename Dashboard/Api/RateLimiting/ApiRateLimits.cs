@@ -17,6 +17,7 @@ public static class ApiRateLimits
     public const string UsersTrack = "users.track";
     public const string SendIds = "sends.id.create";
     public const string Broadcast = "broadcast";
+    public const string DataSeries = "campaigns.data_series";
     public const string Default = "default";
 
     /// <summary>The limiter that counted this request, for the headers.</summary>
@@ -41,7 +42,7 @@ public static class ApiRateLimits
                 await new BrazeError(BrazeError.RateLimited, ["This API key sent more requests than its limit allows in this window; try again after X-RateLimit-Reset."])
                     .WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests);
             };
-            foreach (var policy in new[] { Send, UsersTrack, SendIds, Default })
+            foreach (var policy in new[] { Send, UsersTrack, SendIds, DataSeries, Default })
             {
                 o.AddPolicy(policy, context => Partition(context, policy));
             }
@@ -118,6 +119,7 @@ public static class ApiRateLimits
                 UsersTrack => options.Value.UsersTrack,
                 SendIds => options.Value.SendIds,
                 Broadcast => options.Value.Broadcast,
+                DataSeries => options.Value.DataSeries,
                 _ => options.Value.Default,
             };
             return new ClockWindowRateLimiter(limit.Limit, limit.Window, time);
