@@ -32,6 +32,7 @@ public partial class TemplateField
     private readonly string _id = "template-" + Guid.NewGuid().ToString("N");
     private StandaloneCodeEditor? _editor;
     private bool _editorReady;
+    private bool _creatingCounted; // this field's editor is counted in Mode as being created
     private bool _offerCodeEditor;
     private string? _editorText;
     private string? _lastParameter;
@@ -49,6 +50,7 @@ public partial class TemplateField
         Mode.Changed += OnModeChanged;
         _editorText = Value;
         _lastParameter = Value;
+        CountCreating();
         if (PreviewField is not null)
         {
             Registry?.Add(PreviewField, this);
@@ -122,9 +124,29 @@ public partial class TemplateField
         AriaLabel = Label,
     };
 
+    // Tells Mode a code editor of this field is on its way, so a switch to plain text waits for it.
+    private void CountCreating()
+    {
+        if (CodeEditor && !_creatingCounted)
+        {
+            _creatingCounted = true;
+            Mode.EditorCreating();
+        }
+    }
+
+    private void CountSettled()
+    {
+        if (_creatingCounted)
+        {
+            _creatingCounted = false;
+            Mode.EditorSettled();
+        }
+    }
+
     private async Task OnEditorReadyAsync()
     {
         _editorReady = true;
+        CountSettled();
         _markedKey = "";
         // Keys pressed between the editor's creation and its change listener would otherwise be lost.
         await OnEditorChangedAsync(new ModelContentChangedEvent());
@@ -193,12 +215,15 @@ public partial class TemplateField
         _markedKey = "";
         _decorations = [];
         _editorText = Value;
+        CountSettled();
+        CountCreating();
         _ = InvokeAsync(StateHasChanged);
     }
 
     public async ValueTask DisposeAsync()
     {
         Mode.Changed -= OnModeChanged;
+        CountSettled();
         if (PreviewField is not null)
         {
             Registry?.Remove(PreviewField, this);
