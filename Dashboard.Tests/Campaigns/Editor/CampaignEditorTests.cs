@@ -229,7 +229,7 @@ public class CampaignEditorTests : DashboardTestContext
     }
 
     [Fact]
-    public void Launch_UnfinishedCampaign_IsDisabledAndTheProblemLeadsToTheField()
+    public async Task Launch_UnfinishedCampaign_IsDisabledAndTheProblemLeadsToTheField()
     {
         var form = CampaignFormEditing.NewForm(CampaignType.ApiTriggered);
         form.Name = "Half written";
@@ -240,7 +240,8 @@ public class CampaignEditorTests : DashboardTestContext
         NoticeSaying(cut, "You can save this as a draft; fix 1 problem before launching:");
         Assert.True(Button(cut, "Launch").HasAttribute("disabled"));
         Assert.Empty(Campaigns.Saved);
-        cut.Find("[aria-label='Problems'] button").Click();
+        // Found and clicked in one dispatch: the review step may still be rendering its problems list.
+        await cut.InvokeAsync(() => cut.Find("[aria-label='Problems'] button").Click());
         cut.WaitForAssertion(() => Assert.Equal("Body is required.", ErrorUnder(cut, "SMS body")));
     }
 
