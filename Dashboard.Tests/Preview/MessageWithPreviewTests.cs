@@ -27,10 +27,10 @@ public sealed class MessageWithPreviewTests : DashboardTestContext
         var cut = RenderMessage(form, Channel.Sms);
         cut.WaitForAssertion(() => Assert.Equal("Hello", cut.Find(".sms-bubble").TextContent.Trim()), Patience);
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Insert personalization").Click();
+        ClickButton(cut, "Insert personalization");
         Field(cut, "Default (optional)").Input("there");
         Assert.Equal("{{${first_name} | default: 'there'}}", cut.Find("[aria-label='Liquid to insert']").TextContent);
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Insert").Click();
+        ClickButton(cut, "Insert");
 
         Assert.Equal("Hello {{${first_name} | default: 'there'}}", form.Variants[0].Messages[0][SmsFields.Body]);
         AfterThePause(cut, () => Assert.Equal("Hello there", cut.Find(".sms-bubble").TextContent));
@@ -48,9 +48,9 @@ public sealed class MessageWithPreviewTests : DashboardTestContext
         var cut = RenderMessage(form, Channel.Email);
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Insert personalization"), Patience);
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Insert personalization").Click();
+        ClickButton(cut, "Insert personalization");
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Insert"), Patience);
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Insert").Click();
+        ClickButton(cut, "Insert");
 
         var message = form.Variants[0].Messages[0];
         Assert.Equal("<p>Hi {{${first_name}}}", message[EmailFields.HtmlBody]);
@@ -312,4 +312,9 @@ public sealed class MessageWithPreviewTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("Status: Aborted", cut.Find("[aria-label^='Status:']").GetAttribute("aria-label")), Patience);
         Assert.Contains("out of stock", cut.Find(".channel-preview").TextContent);
     }
+
+    // Found and clicked in one dispatch: the preview renders again on its own (its debounced render), which can replace the
+    // button between a Find and a Click.
+    private static void ClickButton(IRenderedComponent<Dashboard.Campaigns.Editor.MessageWithPreview> cut, string text) =>
+        cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
 }
