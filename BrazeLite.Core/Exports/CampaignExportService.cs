@@ -87,18 +87,19 @@ public sealed partial class CampaignExportService(IDbContextFactory<BrazeLiteDbC
             GROUP BY 1
             """).ToListAsync(ct);
         var firstDayNumber = from.UtcTicks / TimeSpan.TicksPerDay;
+        var byDayAndVariation = counts.ToLookup(c => (c.Day, c.VariationId));
+        var recipientsByDay = recipients.ToDictionary(r => r.Day, r => r.Count);
         var result = new List<CampaignDay>(days);
         for (var i = 0; i < days; i++)
         {
             var day = firstDayNumber + i;
-            int Sum(string variationId, Func<SeriesCount, bool> which) =>
-                counts.Where(c => c.Day == day && c.VariationId == variationId && which(c)).Sum(c => c.Count);
+            int Sum(string variationId, Func<SeriesCount, bool> which) => byDayAndVariation[(day, variationId)].Where(which).Sum(c => c.Count);
             var variations = campaign.Variations.Select(v => new VariationDay(v,
                 Sent: Sum(v.VariationId, c => c.Status == nameof(MessageStatus.Accepted) && c.State != nameof(DeliveryState.Aborted)),
                 Delivered: Sum(v.VariationId, c => c.Status == nameof(MessageStatus.Accepted) && c.State == nameof(DeliveryState.Delivered)),
                 Failed: Sum(v.VariationId, c => c.Status == nameof(MessageStatus.Accepted) && c.State == nameof(DeliveryState.Failed)),
                 Enrolled: Sum(v.VariationId, c => c.Status == nameof(MessageStatus.Control)))).ToList();
-            result.Add(new CampaignDay(firstDay.AddDays(i), recipients.Where(r => r.Day == day).Sum(r => r.Count), variations));
+            result.Add(new CampaignDay(firstDay.AddDays(i), recipientsByDay.GetValueOrDefault(day), variations));
         }
         LogDataSeries(logger, campaignId, days, counts.Count);
         return (campaign, result);

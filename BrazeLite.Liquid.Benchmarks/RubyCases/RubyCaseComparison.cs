@@ -39,21 +39,10 @@ public static class RubyCaseComparison
         var options = new LiquidParseOptions { ErrorMode = mode };
         var parsed = LiquidTemplate.Parse(c.GetProperty("template").GetString()!, options);
         if (!parsed.Success) return "(parse error) " + parsed.Errors[0].Message;
-        var variables = c.GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value), StringComparer.Ordinal);
+        var variables = (Dictionary<string, object?>)LiquidValues.FromClr(c.GetProperty("env"))!;
         var partials = c.GetProperty("partials").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
         var context = new LiquidRenderContext(variables) { Partials = new DictionaryPartialProvider(partials) };
         var result = parsed.Template!.Render(context, new LiquidRenderOptions { InlineErrors = inline, PartialParseOptions = options });
         return !inline && result.Errors.Count > 0 ? result.Output + " (error) " + result.Errors[0].Message : result.Output;
     }
-
-    private static object? Value(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value), StringComparer.Ordinal),
-        JsonValueKind.Array => e.EnumerateArray().Select(Value).ToList(),
-        JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
 }

@@ -40,22 +40,6 @@ internal static class RubyLiquid
         partials.ToDictionary(p => p.Name, p => p.Source, StringComparer.Ordinal);
 
     /// <summary>Top-level variables from a JSON object, so a case fits in one line of <c>InlineData</c>.</summary>
-    private static Dictionary<string, object?> Variables(string? json)
-    {
-        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (json is null) return variables;
-        foreach (var p in JsonDocument.Parse(json).RootElement.EnumerateObject()) variables[p.Name] = Value(p.Value);
-        return variables;
-    }
-
-    private static object? Value(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value), StringComparer.Ordinal),
-        JsonValueKind.Array => e.EnumerateArray().Select(Value).ToList(),
-        JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+    private static Dictionary<string, object?> Variables(string? json) =>
+        json is null ? [] : (Dictionary<string, object?>)LiquidValues.FromClr(JsonDocument.Parse(json).RootElement)!;
 }
