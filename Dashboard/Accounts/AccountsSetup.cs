@@ -1,7 +1,5 @@
 using BrazeLite.Core.Accounts;
 using BrazeLite.Core.Data;
-using Dashboard.Api.Authentication;
-using Dashboard.Api.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -27,8 +25,6 @@ public static class AccountsSetup
     /// <summary>A dashboard session lasts this long after the last page load (sliding, as the cookie is renewed).</summary>
     public const int SessionHours = 8;
 
-    private const string DefaultScheme = "BrazeLite";
-
     public const int LockoutMinutes = 15;
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
@@ -40,14 +36,12 @@ public static class AccountsSetup
         services.AddScoped<UnsavedWork>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, AccountCircuitHandler>());
 
+        // The REST endpoints read only their bearer key (Api/Authentication), never this cookie: neither opens the other.
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = DefaultScheme;
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
-            // A REST endpoint reads only its bearer key, everything else only the dashboard's cookie: neither opens the other.
-            .AddPolicyScheme(DefaultScheme, "REST key or dashboard cookie", o => o.ForwardDefaultSelector = context =>
-                context.GetEndpoint()?.Metadata.GetMetadata<ApiRateLimits.Marker>() is not null ? ApiKeyAuthentication.Scheme : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {

@@ -18,7 +18,6 @@ public static class BrazeApi
 {
     public static IServiceCollection AddBrazeApi(this IServiceCollection services)
     {
-        services.AddApiKeyAuthentication();
         services.AddApiRateLimits();
         return services;
     }
@@ -43,16 +42,27 @@ public static class BrazeApi
             });
         });
         app.UseRateLimitHeaders();
-        app.UseAuthentication();
+        // The dashboard's cookie authentication, for everything but the REST endpoints (which never read the cookie).
+        app.UseWhen(context => !IsRestEndpoint(context), dashboard => dashboard.UseAuthentication());
+        // UseWhen keeps its branch's properties to itself: without this, WebApplication would add a second, unconditional
+        // UseAuthentication in front of the pipeline.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
+        app.UseApiKeys();
         app.UseRateLimiter();
+        app.UseApiPermissions();
         app.UseAuthorization();
         return app;
     }
 
+    /// <summary>The flag <c>UseAuthentication</c> leaves on the pipeline it joins (ASP.NET Core's AuthAppBuilderExtensions).</summary>
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
+    /// <summary>The request was routed to one of the REST endpoints (the group mapped by <see cref="MapBrazeApi"/>).</summary>
+    public static bool IsRestEndpoint(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ApiRateLimits.Marker>() is not null;
+
     public static IEndpointRouteBuilder MapBrazeApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser())
             .WithMetadata(new ApiRateLimits.Marker())
             .DisableAntiforgery()
             .WithTags("REST API");

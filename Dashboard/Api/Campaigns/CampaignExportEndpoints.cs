@@ -210,7 +210,7 @@ public static partial class CampaignExportEndpoints
         {
             return Error("Bad Request", sendIdError);
         }
-        var keyId = context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value;
+        var keyId = ApiKeyAuthentication.KeyIdOf(context);
         if (await exports.CreateSendIdAsync(campaignId.Trim(), sendId, keyId, ct) is not { } made)
         {
             return Error(BadCampaignId, $"No campaign has the campaign_id \"{campaignId.Trim()}\".");

@@ -52,10 +52,10 @@ public static class ApiRateLimits
 
     private static RateLimitPartition<string> Partition(HttpContext context, string policy)
     {
-        var keyId = context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value;
+        var keyId = ApiKeyAuthentication.KeyIdOf(context);
         if (keyId is null)
         {
-            // Not authenticated: authorization answers 401 next, and nothing is counted.
+            // Not a REST request (the key gate has answered every REST request without a key): nothing is counted.
             return RateLimitPartition.GetNoLimiter("");
         }
         var limiter = context.RequestServices.GetRequiredService<Limiters>().For(policy, keyId);
@@ -69,7 +69,7 @@ public static class ApiRateLimits
     /// </summary>
     public static bool TryAcquireBroadcast(HttpContext context)
     {
-        var keyId = context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value ?? "";
+        var keyId = ApiKeyAuthentication.KeyIdOf(context) ?? "";
         var limiter = context.RequestServices.GetRequiredService<Limiters>().For(Broadcast, keyId);
         context.Features.Set(new Counted(limiter));
         using var lease = limiter.AttemptAcquire();

@@ -67,7 +67,7 @@ public static class SendCallers
 {
     public static SendCaller From(HttpContext context)
     {
-        var keyId = context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value ?? "";
+        var keyId = ApiKeyAuthentication.KeyIdOf(context) ?? "";
         var idempotency = context.Request.Headers[Idempotency.Header].ToString().Trim();
         return new SendCaller(keyId, idempotency.Length == 0 ? null : idempotency[..Math.Min(idempotency.Length, SendLimits.MaxIdempotencyKeyLength)]);
     }
