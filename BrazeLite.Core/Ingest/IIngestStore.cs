@@ -11,8 +11,14 @@ namespace BrazeLite.Core.Ingest;
 public interface IIngestStore : IDisposable
 {
     void Begin();
+
+    /// <summary>Commits the transaction: visible to every later read, durable once <see cref="Flush"/> has returned.</summary>
     void Commit();
+
     void Rollback();
+
+    /// <summary>Makes every transaction committed so far durable on disk; may run on another thread than the commits.</summary>
+    void Flush();
 
     UserProfile? FindUser(UserKey key);
 

@@ -7,8 +7,10 @@ namespace BrazeLite.Core.Ingest;
 
 /// <summary>
 /// The one writer of the send path (docs/decisions/0005): requests queue their commands, the writer runs every command
-/// queued at that moment in one transaction, commits once, and only then completes each request's task. So a request
-/// is answered after its rows are durable, at the cost of one commit per batch instead of one per request.
+/// queued at that moment in one transaction and commits once. A second loop then makes the committed batches durable
+/// (one <see cref="IIngestStore.Flush"/> for every batch committed since the last) and only then completes each
+/// request's task, while the writer goes on with the next batch. So a request is answered after its rows are durable,
+/// at the cost of one commit per batch instead of one per request, and the writer never waits for the disk.
 /// </summary>
 public sealed partial class IngestWriter(
     IIngestStoreFactory stores,
@@ -40,19 +42,72 @@ public sealed partial class IngestWriter(
         return await work.Task;
     }
 
+    // Batches committed but not yet durable, in commit order; only the writer loop adds to it.
+    private readonly Channel<List<Work>> _committed = Channel.CreateUnbounded<List<Work>>(new UnboundedChannelOptions
+    {
+        SingleReader = true,
+        SingleWriter = true,
+    });
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var store = stores.Open();
-        var batch = new List<Work>(options.Value.MaxBatch);
-        var reader = _queue.Reader;
+        var durable = Task.Run(() => MakeDurableAsync(store), CancellationToken.None);
+        try
+        {
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync(CancellationToken.None))
+            {
+                var batch = new List<Work>(Math.Min(options.Value.MaxBatch, reader.Count));
+                while (batch.Count < options.Value.MaxBatch && reader.TryRead(out var work))
+                {
+                    batch.Add(work);
+                }
+                Commit(store, batch);
+                _committed.Writer.TryWrite(batch);
+            }
+        }
+        finally
+        {
+            _committed.Writer.TryComplete();
+            await durable;
+        }
+    }
+
+    /// <summary>
+    /// Syncs what the writer has committed and answers it: every batch waiting at that moment is covered by one flush.
+    /// If the flush fails, the batches' requests get 500, since their rows may not survive a crash of the machine.
+    /// </summary>
+    private async Task MakeDurableAsync(IIngestStore store)
+    {
+        var reader = _committed.Reader;
+        var waiting = new List<List<Work>>();
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            batch.Clear();
-            while (batch.Count < options.Value.MaxBatch && reader.TryRead(out var work))
+            waiting.Clear();
+            while (reader.TryRead(out var batch))
             {
-                batch.Add(work);
+                waiting.Add(batch);
             }
-            Commit(store, batch);
+            Exception? failure = null;
+            try
+            {
+                store.Flush();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failure = new NotDurableException(e);
+                LogFlushFailed(logger, waiting.Sum(b => b.Count), e);
+            }
+            committed?.Notify();
+            foreach (var batch in waiting)
+            {
+                foreach (var work in batch)
+                {
+                    work.Error ??= failure;
+                    work.Complete();
+                }
+            }
         }
     }
 
@@ -85,11 +140,6 @@ public sealed partial class IngestWriter(
                 }
             }
         }
-        committed?.Notify();
-        foreach (var work in batch)
-        {
-            work.Complete();
-        }
     }
 
     private static bool TryRun(IIngestStore store, IReadOnlyList<Work> works, DateTimeOffset now, out Exception? failure)
@@ -114,6 +164,9 @@ public sealed partial class IngestWriter(
         }
     }
 
+    /// <summary>The flush after a commit failed: the rows are written but may not survive a crash of the machine.</summary>
+    private sealed class NotDurableException(Exception inner) : Exception("The disk did not confirm a committed batch.", inner);
+
     private abstract class Work
     {
         /// <summary>Why the request failed; nothing of it was written.</summary>
@@ -135,7 +188,12 @@ public sealed partial class IngestWriter(
 
         public override void Complete()
         {
-            if (Error is not null)
+            if (Error is NotDurableException)
+            {
+                _done.SetException(new IngestFailedException(
+                    "The request was committed, but the disk did not confirm it; retry with the same Idempotency-Key to learn its outcome.", Error));
+            }
+            else if (Error is not null)
             {
                 _done.SetException(new IngestFailedException(Error));
             }
@@ -145,6 +203,9 @@ public sealed partial class IngestWriter(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The disk did not confirm {Count} committed request(s); they are answered 500")]
+    private static partial void LogFlushFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An ingest request failed and was not written; it is answered 500")]
     private static partial void LogCommandFailed(ILogger logger, Exception exception);
@@ -157,4 +218,9 @@ public sealed partial class IngestWriter(
 public sealed class IngestUnavailableException() : Exception("The server is shutting down and accepts no more requests.");
 
 /// <summary>The batch holding the request could not be committed: nothing of it was written.</summary>
-public sealed class IngestFailedException(Exception inner) : Exception("The request could not be committed; nothing was written.", inner);
+public sealed class IngestFailedException(string message, Exception inner) : Exception(message, inner)
+{
+    public IngestFailedException(Exception inner) : this("The request could not be committed; nothing was written.", inner)
+    {
+    }
+}

@@ -34,6 +34,9 @@ public sealed class DashboardApiFactory : WebApplicationFactory<Program>
     /// <summary>Further settings, applied over the defaults (set before the first client is made).</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Replaces services after the app's own registrations (set before the first client is made).</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={_databasePath}");
@@ -54,6 +57,10 @@ public sealed class DashboardApiFactory : WebApplicationFactory<Program>
             // The tests seed campaigns and samples through the app's own services, as an admin would in the dashboard.
             services.AddSingleton<BrazeLite.Core.Accounts.IActorAccessor, AdminUnlessSignedIn>();
         });
+        if (ReplaceServices is { } replace)
+        {
+            builder.ConfigureServices(replace);
+        }
     }
 
     private sealed class AdminUnlessSignedIn : BrazeLite.Core.Accounts.IActorAccessor

@@ -7,10 +7,11 @@ namespace BrazeLite.Core.Ingest.Storage;
 
 /// <summary>
 /// The ingest store on SQLite: the only place the send path writes SQL. One connection in WAL mode with
-/// <c>synchronous=FULL</c> (a committed batch survives a crash of the machine, not only of the process), statements
+/// <c>synchronous=NORMAL</c>, so a commit writes its frames to the WAL without waiting for the disk, and
+/// <see cref="Flush"/> then makes every commit so far durable with one fsync of the WAL (the writer calls it before
+/// answering, off its own thread: a batch survives a crash of the machine, not only of the process). Statements are
 /// prepared once and reused with positional parameters (<see cref="SqliteStatement"/>), foreign keys not re-checked on
-/// this connection. The tables are EF Core's (same names,
-/// UTC ticks for times, enums as their names).
+/// this connection. The tables are EF Core's (same names, UTC ticks for times, enums as their names).
 /// </summary>
 public sealed class SqliteIngestStore : IIngestStore
 {
@@ -18,6 +19,9 @@ public sealed class SqliteIngestStore : IIngestStore
     private readonly bool _ownsConnection;
     private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
+    private readonly string? _walPath;
+    private readonly Lock _walLock = new();
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _wal;
 
     public SqliteIngestStore(string connectionString) : this(new SqliteConnection(connectionString), ownsConnection: true)
     {
@@ -33,13 +37,17 @@ public sealed class SqliteIngestStore : IIngestStore
             _connection.Open();
         }
         Execute("PRAGMA journal_mode = WAL;");
-        Execute("PRAGMA synchronous = FULL;");
+        // Commits do not wait for the disk here; Flush does, once for every commit made since the last one
+        // (docs/decisions/0005). Checkpoints still sync the WAL before and the database after, as NORMAL always does.
+        Execute("PRAGMA synchronous = NORMAL;");
         Execute("PRAGMA busy_timeout = 5000;");
         // The writer makes every reference it writes from rows it has just read or written, so it skips SQLite's checks
         // of them (a parent lookup per reference); the dashboard's connections keep them, and the cascades with them.
         Execute("PRAGMA foreign_keys = OFF;");
         // A larger page cache keeps the hot index pages of the send path in memory between batches.
         Execute("PRAGMA cache_size = -65536;");
+        var file = SQLitePCL.raw.sqlite3_db_filename(_connection.Handle!, "main").utf8_to_string();
+        _walPath = string.IsNullOrEmpty(file) ? null : file + "-wal";
     }
 
     public void Begin() => _transaction = _connection.BeginTransaction(deferred: false);
@@ -261,6 +269,24 @@ public sealed class SqliteIngestStore : IIngestStore
         command.Run();
     }
 
+    /// <summary>
+    /// Makes every transaction committed so far durable: one fsync of the WAL, which holds their frames (fsync flushes the
+    /// file, whichever descriptor wrote it). The WAL is opened once and kept open: closing a descriptor of a file SQLite
+    /// has open could drop SQLite's own POSIX locks on it. Safe to call from another thread than the one committing.
+    /// </summary>
+    public void Flush()
+    {
+        if (_walPath is null)
+        {
+            return; // an in-memory database has nothing on disk to sync
+        }
+        lock (_walLock)
+        {
+            _wal ??= File.OpenHandle(_walPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            RandomAccess.FlushToDisk(_wal);
+        }
+    }
+
     public void Dispose()
     {
         Rollback();
@@ -271,6 +297,11 @@ public sealed class SqliteIngestStore : IIngestStore
         if (_ownsConnection)
         {
             _connection.Dispose();
+        }
+        lock (_walLock)
+        {
+            _wal?.Dispose();
+            _wal = null;
         }
     }
 
