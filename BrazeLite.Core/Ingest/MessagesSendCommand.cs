@@ -19,7 +19,7 @@ public sealed class MessagesSendCommand(MessagesSendRequest request, CampaignTar
             return replay;
         }
         var now = session.Now;
-        var dispatchId = Guid.CreateVersion7(now).ToString("N");
+        var dispatchId = TimeOrderedIds.New(now).ToString("N");
         var errors = new List<string>();
         var done = new HashSet<int>();
         var messages = new List<MessageEntity>(request.Recipients.Count * request.Messages.Count);

@@ -15,7 +15,7 @@ public sealed class RecordTestSendCommand(int? campaignRowId, string? variationI
 {
     public (string DispatchId, IReadOnlyList<long> MessageIds) Execute(IngestSession session)
     {
-        var dispatchId = Guid.CreateVersion7(session.Now).ToString("N");
+        var dispatchId = TimeOrderedIds.New(session.Now).ToString("N");
         session.Store.AddDispatch(new DispatchEntity
         {
             DispatchId = dispatchId,

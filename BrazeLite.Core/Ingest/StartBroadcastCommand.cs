@@ -17,7 +17,7 @@ public sealed class StartBroadcastCommand(DispatchKind kind, CampaignTarget? tar
             return replay;
         }
         var now = session.Now;
-        var dispatchId = Guid.CreateVersion7(now).ToString("N");
+        var dispatchId = TimeOrderedIds.New(now).ToString("N");
         var send = sendId ?? dispatchId;
         var total = store.CountUsers();
         store.AddDispatch(new DispatchEntity

@@ -10,9 +10,34 @@ namespace BrazeLite.Core.Ingest;
 /// their attributes, decides variant or control, re-eligibility and consent, and records one row per recipient and
 /// channel. Running alone in the writer, concurrent triggers for one user see each other's receipts.
 /// </summary>
-public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarget target, SendCaller caller)
-    : IIngestCommand<SendAnswer>
+public sealed class TriggerSendCommand : IIngestCommand<SendAnswer>
 {
+    private readonly TriggerSendRequest request;
+    private readonly CampaignTarget target;
+    private readonly SendCaller caller;
+
+    // Each recipient's merged trigger properties as stored, and their key as written, made on the request's thread:
+    // the writer is the one serial part of the send path, so what does not depend on the database is done before it.
+    private readonly string[] _properties;
+    private readonly string[] _recipientKeys;
+
+    public TriggerSendCommand(TriggerSendRequest request, CampaignTarget target, SendCaller caller)
+    {
+        this.request = request;
+        this.target = target;
+        this.caller = caller;
+        _properties = new string[request.Recipients.Count];
+        _recipientKeys = new string[request.Recipients.Count];
+        for (var i = 0; i < request.Recipients.Count; i++)
+        {
+            var recipient = request.Recipients[i];
+            _properties[i] = Json.Write(Merge(request.TriggerProperties, recipient.TriggerProperties));
+            _recipientKeys[i] = recipient.Key.ToString();
+            // A parsed JsonObject builds its dictionary on first use; let that first use be here, not in the writer.
+            _ = recipient.Attributes?.Count;
+        }
+    }
+
     public SendAnswer Execute(IngestSession session)
     {
         var store = session.Store;
@@ -22,7 +47,7 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
         }
         var campaign = target.Campaign;
         var now = session.Now;
-        var dispatchId = Guid.CreateVersion7(now).ToString("N");
+        var dispatchId = TimeOrderedIds.New(now).ToString("N");
         var errors = new List<string>();
         var messages = new List<MessageEntity>(request.Recipients.Count * campaign.Channels.Count);
         var done = new HashSet<int>();
@@ -43,9 +68,9 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
             {
                 DispatchId = dispatchId,
                 CampaignRowId = target.RowId,
-                Recipient = recipient.Key.ToString(),
+                Recipient = _recipientKeys[i],
                 CreatedAt = now,
-                TriggerProperties = Json.Write(Merge(request.TriggerProperties, recipient.TriggerProperties)),
+                TriggerProperties = _properties[i],
             };
             if (user is null)
             {
@@ -135,6 +160,10 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
     /// <summary>The top-level trigger properties with the recipient's own on top (theirs win on conflicting keys).</summary>
     internal static JsonObject Merge(JsonObject? top, JsonObject? own)
     {
+        if (own is null && top is not null)
+        {
+            return top; // nothing to merge: read as it came
+        }
         var merged = top?.DeepClone().AsObject() ?? [];
         if (own is not null)
         {

@@ -46,7 +46,7 @@ internal static class UserResolution
     public static UserProfile New(UserKey key, DateTimeOffset now) => new()
     {
         // Time-ordered, so a new profile's row appends to the UserId index instead of dirtying a random page of it.
-        UserId = Guid.CreateVersion7(now).ToString("D"),
+        UserId = TimeOrderedIds.New(now).ToString("D"),
         ExternalId = key.Kind == UserKeyKind.ExternalId ? key.Value : null,
         Email = key.Kind == UserKeyKind.Email ? key.Value : null,
         AliasName = key.Kind == UserKeyKind.Alias ? key.Value : null,
