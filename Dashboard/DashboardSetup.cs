@@ -46,7 +46,9 @@ public static class DashboardSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The pages' "not found" page; a REST endpoint's errors are its own JSON (UseBrazeApi), so it skips this.
+        app.UseWhen(context => !BrazeApi.IsRestEndpoint(context),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseBrazeApi();
         app.UseAccounts();
         app.UseAntiforgery();

@@ -94,14 +94,17 @@ public static class AccountsSetup
     /// </summary>
     public static WebApplication UseAccounts(this WebApplication app)
     {
-        app.Use(async (context, next) =>
-        {
-            using (AmbientActor.Use(CurrentAccount.ActorOf(context.User)))
-            {
-                await next(context);
-            }
-        });
+        // A REST request acts as its key, never as an account.
+        app.Use((context, next) => Api.BrazeApi.IsRestEndpoint(context) ? next(context) : AsAccountAsync(context, next));
         return app;
+    }
+
+    private static async Task AsAccountAsync(HttpContext context, RequestDelegate next)
+    {
+        using (AmbientActor.Use(CurrentAccount.ActorOf(context.User)))
+        {
+            await next(context);
+        }
     }
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
