@@ -4,7 +4,7 @@ using BrazeLite.LoadTest;
 using Microsoft.Data.Sqlite;
 
 // The load and crash checks of the send path, on loopback only, bounded in time. See README "Load and crash checks".
-//   throughput [--seconds 15] [--connections 64]
+//   throughput [--seconds 15] [--connections 64] [--warmup 15]
 //   crash [--seconds 6]
 //   writer                      (the writer alone, no HTTP)
 //   delivery [--seconds 10] [--connections 32]   (triggers to emails received by an SMTP server on loopback)
@@ -26,7 +26,7 @@ try
     Console.WriteLine($"database {database}, campaign {campaignId}");
     return mode switch
     {
-        "throughput" => await ThroughputAsync(campaignId, Option("--seconds", 15), Option("--connections", 64)),
+        "throughput" => await ThroughputAsync(campaignId, Option("--seconds", 15), Option("--connections", 64), Option("--warmup", 15)),
         "crash" => await CrashAsync(campaignId, Option("--seconds", 6)),
         "writer" => await WriterAsync(campaignId),
         "serve" => await ServeAsync(campaignId, Option("--seconds", 60)),
@@ -41,7 +41,7 @@ finally
     work.Delete(recursive: true);
 }
 
-async Task<int> ThroughputAsync(string campaignId, int seconds, int connections)
+async Task<int> ThroughputAsync(string campaignId, int seconds, int connections, int warmup)
 {
     await using var server = await LoadServer.StartAsync(repository, database, apiKey, FreePort());
     var target = new Uri(server.Address, "/campaigns/trigger/send");
@@ -51,8 +51,8 @@ async Task<int> ThroughputAsync(string campaignId, int seconds, int connections)
         ["CAMPAIGN_ID"] = campaignId, ["API_KEY"] = key, ["USER_PREFIX"] = $"{run}-{prefix}", ["DELAY_MS"] = delay ?? "",
     };
 
-    Console.WriteLine($"warming up: {connections} connections, 5 s each");
-    await Wrk.RunAsync(target, script, connections, TimeSpan.FromSeconds(5), Env(apiKey, "warm"));
+    Console.WriteLine($"warming up: {connections} connections, {warmup} s of triggers, 5 s of 401s");
+    await Wrk.RunAsync(target, script, connections, TimeSpan.FromSeconds(warmup), Env(apiKey, "warm"));
     await Wrk.RunAsync(target, script, connections, TimeSpan.FromSeconds(5), Env("wrong-key", "warm401"));
 
     var before = Count("SELECT COUNT(*) FROM Dispatches");

@@ -28,7 +28,7 @@ internal sealed class SqliteStatement : IDisposable
             Check(values[i] switch
             {
                 null => raw.sqlite3_bind_null(_stmt, position),
-                string s => raw.sqlite3_bind_text(_stmt, position, s),
+                string s => BindText(position, s),
                 long l => raw.sqlite3_bind_int64(_stmt, position, l),
                 int n => raw.sqlite3_bind_int64(_stmt, position, n),
                 bool b => raw.sqlite3_bind_int64(_stmt, position, b ? 1 : 0),
@@ -40,6 +40,20 @@ internal sealed class SqliteStatement : IDisposable
     }
 
     /// <summary>Runs a statement that returns no rows.</summary>
+    // Text goes to SQLite as UTF-8 through this buffer (SQLite copies it), not a new array per value.
+    private byte[] _utf8 = new byte[256];
+
+    private int BindText(int position, string value)
+    {
+        var needed = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (needed > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(needed, _utf8.Length * 2)];
+        }
+        var length = System.Text.Encoding.UTF8.GetBytes(value, _utf8);
+        return raw.sqlite3_bind_text(_stmt, position, _utf8.AsSpan(0, length));
+    }
+
     public void Run()
     {
         try
