@@ -43,6 +43,7 @@ public static class WriterBench
             }
             var commit = Stopwatch.StartNew();
             store.Commit();
+            store.Flush(); // durable before an answer, as in the server (there the flush runs beside the next batch)
             commits.Add(commit.Elapsed.TotalMilliseconds);
         }
         commits.Sort();
