@@ -94,8 +94,9 @@ public sealed partial class IngestWriter(
             {
                 store.Flush();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e)
             {
+                // Whatever the reason, these rows are not known to be on disk: their requests must not get a 2xx.
                 failure = new NotDurableException(e);
                 LogFlushFailed(logger, waiting.Sum(b => b.Count), e);
             }

@@ -10,33 +10,16 @@ namespace BrazeLite.Core.Ingest;
 /// their attributes, decides variant or control, re-eligibility and consent, and records one row per recipient and
 /// channel. Running alone in the writer, concurrent triggers for one user see each other's receipts.
 /// </summary>
-public sealed class TriggerSendCommand : IIngestCommand<SendAnswer>
+public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarget target, SendCaller caller)
+    : IIngestCommand<SendAnswer>
 {
-    private readonly TriggerSendRequest request;
-    private readonly CampaignTarget target;
-    private readonly SendCaller caller;
-
     // Each recipient's merged trigger properties as stored, and their key as written, made on the request's thread:
     // the writer is the one serial part of the send path, so what does not depend on the database is done before it.
-    private readonly string[] _properties;
-    private readonly string[] _recipientKeys;
+    private readonly string[] _properties = [.. request.Recipients.Select(r => Json.Write(Merge(request.TriggerProperties, r.TriggerProperties)))];
+    private readonly string[] _recipientKeys = [.. request.Recipients.Select(r => r.Key.ToString())];
 
-    public TriggerSendCommand(TriggerSendRequest request, CampaignTarget target, SendCaller caller)
-    {
-        this.request = request;
-        this.target = target;
-        this.caller = caller;
-        _properties = new string[request.Recipients.Count];
-        _recipientKeys = new string[request.Recipients.Count];
-        for (var i = 0; i < request.Recipients.Count; i++)
-        {
-            var recipient = request.Recipients[i];
-            _properties[i] = Json.Write(Merge(request.TriggerProperties, recipient.TriggerProperties));
-            _recipientKeys[i] = recipient.Key.ToString();
-            // A parsed JsonObject builds its dictionary on first use; let that first use be here, not in the writer.
-            _ = recipient.Attributes?.Count;
-        }
-    }
+    // A parsed JsonObject builds its dictionary on first use; let that first use be here, not in the writer.
+    private readonly int _attributes = request.Recipients.Sum(r => r.Attributes?.Count ?? 0);
 
     public SendAnswer Execute(IngestSession session)
     {
