@@ -51,7 +51,6 @@ public static class DashboardSetup
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseBrazeApi();
         app.UseAccounts();
-        app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

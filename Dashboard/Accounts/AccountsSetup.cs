@@ -92,10 +92,26 @@ public static class AccountsSetup
     /// Makes the signed-in account the acting one for each page request (circuits set it per event), and sends every
     /// page to the first administrator's form while nobody can sign in.
     /// </summary>
+    /// <remarks>
+    /// The pages' middleware (cookie authentication, authorization, the acting account, antiforgery) is one branch that
+    /// REST requests skip: they act as their key (<see cref="Api.BrazeApi.UseBrazeApi"/>) and never read the cookie, and
+    /// every middleware they pass costs the send path CPU.
+    /// </remarks>
     public static WebApplication UseAccounts(this WebApplication app)
     {
-        // A REST request acts as its key, never as an account.
-        app.Use((context, next) => Api.BrazeApi.IsRestEndpoint(context) ? next(context) : AsAccountAsync(context, next));
+        app.UseWhen(context => !Api.BrazeApi.IsRestEndpoint(context), pages =>
+        {
+            pages.UseAuthentication();
+            pages.UseAuthorization();
+            pages.Use(AsAccountAsync);
+            pages.UseAntiforgery();
+        });
+        // UseWhen keeps its branch's properties to itself: without these flags WebApplication would add a second,
+        // unconditional copy of each of these middlewares in front of the pipeline (ASP.NET Core's WebApplicationBuilder).
+        foreach (var flag in (string[])["__AuthenticationMiddlewareSet", "__AuthorizationMiddlewareSet", "__AntiforgeryMiddlewareSet"])
+        {
+            ((IApplicationBuilder)app).Properties[flag] = true;
+        }
         return app;
     }
 

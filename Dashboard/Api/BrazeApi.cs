@@ -22,7 +22,7 @@ public static class BrazeApi
         return services;
     }
 
-    /// <summary>The middleware the REST answers need, in order: JSON errors, rate-limit headers, key, limit, permission.</summary>
+    /// <summary>The middleware the REST answers need, in order: JSON errors, then (REST endpoints only) rate-limit headers, key, limit, permission.</summary>
     public static WebApplication UseBrazeApi(this WebApplication app)
     {
         app.UseWhen(ApiRequests.IsApiRequest, api =>
@@ -41,21 +41,16 @@ public static class BrazeApi
                 var status => new BrazeError(ReasonPhrase(status)).WriteAsync(context.HttpContext, status),
             });
         });
-        app.UseRateLimitHeaders();
-        // The dashboard's cookie authentication, for everything but the REST endpoints (which never read the cookie).
-        app.UseWhen(context => !IsRestEndpoint(context), dashboard => dashboard.UseAuthentication());
-        // UseWhen keeps its branch's properties to itself: without this, WebApplication would add a second, unconditional
-        // UseAuthentication in front of the pipeline.
-        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
-        app.UseApiKeys();
-        app.UseRateLimiter();
-        app.UseApiPermissions();
-        app.UseAuthorization();
+        // Everything else a REST request meets is in one branch: the pages' middleware never runs for it (UseAccounts).
+        app.UseWhen(IsRestEndpoint, rest =>
+        {
+            rest.UseRateLimitHeaders();
+            rest.UseApiKeys();
+            rest.UseRateLimiter();
+            rest.UseApiPermissions();
+        });
         return app;
     }
-
-    /// <summary>The flag <c>UseAuthentication</c> leaves on the pipeline it joins (ASP.NET Core's AuthAppBuilderExtensions).</summary>
-    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
 
     /// <summary>The request was routed to one of the REST endpoints (the group mapped by <see cref="MapBrazeApi"/>).</summary>
     public static bool IsRestEndpoint(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ApiRateLimits.Marker>() is not null;

@@ -15,9 +15,8 @@ public sealed partial class ApiKeyGate(RequestDelegate next, ApiKeyDirectory key
 {
     private const string BearerPrefix = "Bearer ";
 
-    public Task InvokeAsync(HttpContext context) => BrazeApi.IsRestEndpoint(context) ? AuthenticateAsync(context) : next(context);
-
-    private async Task AuthenticateAsync(HttpContext context)
+    /// <summary>Runs in the REST endpoints' branch of the pipeline only (<see cref="BrazeApi.UseBrazeApi"/>).</summary>
+    public async Task InvokeAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (header.Length == 0)

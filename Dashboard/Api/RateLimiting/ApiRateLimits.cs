@@ -80,31 +80,31 @@ public static class ApiRateLimits
         return lease.IsAcquired;
     }
 
-    /// <summary>Writes the rate-limit headers on the answers of the REST endpoints, errors included.</summary>
+    /// <summary>Writes the rate-limit headers on the answer (the REST endpoints' branch of the pipeline uses it), errors included.</summary>
     public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null)
-        {
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                if (context.Features.Get<Counted>() is { Limiter: var limiter })
-                {
-                    headers["X-RateLimit-Limit"] = limiter.PermitLimit.ToString(CultureInfo.InvariantCulture);
-                    headers["X-RateLimit-Remaining"] = Math.Max(0, limiter.Remaining).ToString(CultureInfo.InvariantCulture);
-                    headers["X-RateLimit-Reset"] = limiter.WindowEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    headers["X-RateLimit-Limit"] = "";
-                    headers["X-RateLimit-Remaining"] = "";
-                    headers["X-RateLimit-Reset"] = "";
-                }
-                return Task.CompletedTask;
-            });
-        }
+        context.Response.OnStarting(WriteHeaders, context);
         return next(context);
     });
+
+    private static Task WriteHeaders(object state)
+    {
+        var context = (HttpContext)state;
+        var headers = context.Response.Headers;
+        if (context.Features.Get<Counted>() is { Limiter: var limiter })
+        {
+            headers["X-RateLimit-Limit"] = limiter.PermitLimit.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining"] = Math.Max(0, limiter.Remaining).ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Reset"] = limiter.WindowEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            headers["X-RateLimit-Limit"] = "";
+            headers["X-RateLimit-Remaining"] = "";
+            headers["X-RateLimit-Reset"] = "";
+        }
+        return Task.CompletedTask;
+    }
 
     /// <summary>One limiter per policy and key, for the process's life.</summary>
     private sealed class Limiters(IOptions<ApiRateLimitOptions> options, TimeProvider time)
