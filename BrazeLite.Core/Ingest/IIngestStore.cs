@@ -20,6 +20,13 @@ public interface IIngestStore : IDisposable
     /// <summary>Makes every transaction committed so far durable on disk; may run on another thread than the commits.</summary>
     void Flush();
 
+    /// <summary>
+    /// The log's housekeeping, away from the commits: copies what is committed into the database proper (SQLite's WAL
+    /// checkpoint, on a connection of its own). Runs on another thread than the commits and does not block them; a
+    /// no-op where the database does this itself.
+    /// </summary>
+    void Checkpoint();
+
     UserProfile? FindUser(UserKey key);
 
     /// <summary>Up to <paramref name="count"/> users after row <paramref name="rowId"/>, in row order (a broadcast's next chunk).</summary>
@@ -32,8 +39,11 @@ public interface IIngestStore : IDisposable
     /// <summary>Writes a broadcast's status and progress.</summary>
     void UpdateBroadcast(BroadcastEntity row);
 
-    /// <summary>Inserts a new profile (setting its <see cref="UserProfile.RowId"/>) or updates a stored one.</summary>
-    void SaveUser(UserProfile profile);
+    /// <summary>
+    /// Inserts a new profile (setting its <see cref="UserProfile.RowId"/>) or updates a stored one; <paramref name="json"/>
+    /// is its JSON columns when they are written already.
+    /// </summary>
+    void SaveUser(UserProfile profile, ProfileJson? json = null);
 
     void AddEvent(UserEventEntity row);
     void AddPurchase(UserPurchaseEntity row);

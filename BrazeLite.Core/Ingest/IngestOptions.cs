@@ -15,6 +15,13 @@ public sealed class IngestOptions
     [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 20_000;
 
+    /// <summary>
+    /// How often the committed log is copied into the database beside the writer (SQLite's WAL checkpoint), in
+    /// milliseconds. Longer copies fewer pages in all (a page changed by many commits is copied once) but lets the log grow.
+    /// </summary>
+    [Range(10, 10_000)]
+    public int CheckpointIntervalMs { get; set; } = 250;
+
     /// <summary>Users a broadcast works through per transaction; live requests share the writer between chunks.</summary>
     [Range(1, 10_000)]
     public int BroadcastChunk { get; set; } = 500;

@@ -10,7 +10,8 @@ namespace BrazeLite.Core.Ingest;
 /// queued at that moment in one transaction and commits once. A second loop then makes the committed batches durable
 /// (one <see cref="IIngestStore.Flush"/> for every batch committed since the last) and only then completes each
 /// request's task, while the writer goes on with the next batch. So a request is answered after its rows are durable,
-/// at the cost of one commit per batch instead of one per request, and the writer never waits for the disk.
+/// at the cost of one commit per batch instead of one per request, and the writer never waits for the disk. A third
+/// loop checkpoints the log beside the writer (<see cref="IIngestStore.Checkpoint"/>), so no commit waits for that either.
 /// </summary>
 public sealed partial class IngestWriter(
     IIngestStoreFactory stores,
@@ -53,6 +54,8 @@ public sealed partial class IngestWriter(
     {
         using var store = stores.Open();
         var durable = Task.Run(() => MakeDurableAsync(store), CancellationToken.None);
+        using var stopCheckpoints = new CancellationTokenSource();
+        var checkpoints = Task.Run(() => CheckpointAsync(store, stopCheckpoints.Token), CancellationToken.None);
         try
         {
             var reader = _queue.Reader;
@@ -64,6 +67,7 @@ public sealed partial class IngestWriter(
                     batch.Add(work);
                 }
                 Commit(store, batch);
+                Interlocked.Increment(ref _commits);
                 _committed.Writer.TryWrite(batch);
             }
         }
@@ -71,6 +75,42 @@ public sealed partial class IngestWriter(
         {
             _committed.Writer.TryComplete();
             await durable;
+            await stopCheckpoints.CancelAsync();
+            await checkpoints;
+        }
+    }
+
+    // Batches committed so far; the checkpoint loop skips a round in which there were none.
+    private long _commits;
+
+    /// <summary>Checkpoints every <see cref="IngestOptions.CheckpointIntervalMs"/> while the writer commits, off its thread.</summary>
+    private async Task CheckpointAsync(IIngestStore store, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.CheckpointIntervalMs), time);
+        var seen = 0L;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var commits = Interlocked.Read(ref _commits);
+                if (commits == seen)
+                {
+                    continue;
+                }
+                seen = commits;
+                try
+                {
+                    store.Checkpoint();
+                }
+                catch (Exception e)
+                {
+                    // Nothing is lost: the frames stay in the log, and the writer's own checkpoint is the safety net.
+                    LogCheckpointFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
         }
     }
 
@@ -207,6 +247,9 @@ public sealed partial class IngestWriter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The disk did not confirm {Count} committed request(s); they are answered 500")]
     private static partial void LogFlushFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A checkpoint of the ingest log failed; the next one tries again")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An ingest request failed and was not written; it is answered 500")]
     private static partial void LogCommandFailed(ILogger logger, Exception exception);

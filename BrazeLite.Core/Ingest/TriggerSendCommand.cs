@@ -15,8 +15,14 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
 {
     // Each recipient's merged trigger properties as stored, and their key as written, made on the request's thread:
     // the writer is the one serial part of the send path, so what does not depend on the database is done before it.
-    private readonly string[] _properties = [.. request.Recipients.Select(r => Json.Write(Merge(request.TriggerProperties, r.TriggerProperties)))];
+    private readonly string[] _properties = [.. request.Recipients.Select(r => r.TriggerProperties is null && request.TriggerPropertiesJson is { } top
+        ? top
+        : Json.Write(Merge(request.TriggerProperties, r.TriggerProperties)))];
     private readonly string[] _recipientKeys = [.. request.Recipients.Select(r => r.Key.ToString())];
+
+    // The profile each recipient the request may create would get (their attributes applied, its JSON written).
+    private readonly NewProfile?[] _newProfiles = [.. request.Recipients.Select(r =>
+        NewProfile.For(r.Key, r.Attributes, mayCreate: !r.SendToExistingOnly && target.Campaign.CreateNewProfiles))];
 
     // A parsed JsonObject builds its dictionary on first use; let that first use be here, not in the writer.
     private readonly int _attributes = request.Recipients.Sum(r => r.Attributes?.Count ?? 0);
@@ -38,7 +44,8 @@ public sealed class TriggerSendCommand(TriggerSendRequest request, CampaignTarge
         {
             var recipient = request.Recipients[i];
             var mayCreate = !recipient.SendToExistingOnly && campaign.CreateNewProfiles;
-            var user = UserResolution.Resolve(store, recipient.Key, recipient.Attributes, createMissing: mayCreate, now, out var problem, out var created);
+            var user = UserResolution.Resolve(store, recipient.Key, recipient.Attributes, createMissing: mayCreate, now, out var problem, out var created,
+                _newProfiles[i]);
             if (user is null && !recipient.SendToExistingOnly && !campaign.CreateNewProfiles)
             {
                 problem = [$"no user has {recipient.Key}, and this campaign does not create new profiles (its \"Create new profiles\" switch is off)"];

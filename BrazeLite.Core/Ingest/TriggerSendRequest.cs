@@ -14,4 +14,8 @@ public sealed record TriggerSendRequest(
     string? SendId = null,
     bool Broadcast = false,
     DispatchKind Kind = DispatchKind.TriggerSend,
-    string? RequestId = null);
+    string? RequestId = null)
+{
+    /// <summary><see cref="TriggerProperties"/> as stored (<see cref="Json.Write"/>), when the reader has written it already.</summary>
+    public string? TriggerPropertiesJson { get; init; }
+}

@@ -12,8 +12,9 @@ internal static class UserResolution
     /// if <paramref name="createMissing"/> and there are attributes (aliases are never created this way). Null when there
     /// is no such user; <paramref name="problems"/> says why, and lists attributes that were skipped.
     /// </summary>
+    /// <paramref name="draft"/>, when given, is the profile <paramref name="attributes"/> make for a new user, built beforehand.
     public static UserProfile? Resolve(IIngestStore store, UserKey key, JsonObject? attributes, bool createMissing, DateTimeOffset now,
-        out List<string> problems, out bool created)
+        out List<string> problems, out bool created, NewProfile? draft = null)
     {
         problems = [];
         created = false;
@@ -27,8 +28,15 @@ internal static class UserResolution
                     : $"no user has {key}; send \"send_to_existing_only\": false with \"attributes\" to create one");
                 return null;
             }
-            user = New(key, now);
             created = true;
+            if (draft is not null)
+            {
+                user = draft.Create(now);
+                problems.AddRange(draft.Problems);
+                store.SaveUser(user, draft.Json);
+                return user;
+            }
+            user = New(key, now);
         }
         if (attributes is not null)
         {
@@ -45,8 +53,7 @@ internal static class UserResolution
 
     public static UserProfile New(UserKey key, DateTimeOffset now) => new()
     {
-        // Time-ordered, so a new profile's row appends to the UserId index instead of dirtying a random page of it.
-        UserId = TimeOrderedIds.New(now).ToString("D"),
+        UserId = NewUserId(now),
         ExternalId = key.Kind == UserKeyKind.ExternalId ? key.Value : null,
         Email = key.Kind == UserKeyKind.Email ? key.Value : null,
         AliasName = key.Kind == UserKeyKind.Alias ? key.Value : null,
@@ -54,4 +61,7 @@ internal static class UserResolution
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>Time-ordered, so a new profile's row appends to the UserId index instead of dirtying a random page of it.</summary>
+    public static string NewUserId(DateTimeOffset now) => TimeOrderedIds.New(now).ToString("D");
 }

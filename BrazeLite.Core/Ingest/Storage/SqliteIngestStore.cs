@@ -11,7 +11,8 @@ namespace BrazeLite.Core.Ingest.Storage;
 /// <see cref="Flush"/> then makes every commit so far durable with one fsync of the WAL (the writer calls it before
 /// answering, off its own thread: a batch survives a crash of the machine, not only of the process). Statements are
 /// prepared once and reused with positional parameters (<see cref="SqliteStatement"/>), foreign keys not re-checked on
-/// this connection. The tables are EF Core's (same names, UTC ticks for times, enums as their names).
+/// this connection. The tables are EF Core's (same names, UTC ticks for times, enums as their names). The WAL is copied
+/// into the database by <see cref="Checkpoint"/> on a second connection, so the writer's commits do not stop for it.
 /// </summary>
 public sealed class SqliteIngestStore : IIngestStore
 {
@@ -22,6 +23,14 @@ public sealed class SqliteIngestStore : IIngestStore
     private readonly string? _walPath;
     private readonly Lock _walLock = new();
     private Microsoft.Win32.SafeHandles.SafeFileHandle? _wal;
+    private readonly Lock _checkpointLock = new();
+    private SqliteConnection? _checkpointer;
+
+    /// <summary>
+    /// The WAL size in pages at which a commit on the writer's connection checkpoints by itself: far above what the
+    /// background <see cref="Checkpoint"/> lets it reach, so only a checkpointer that has fallen behind leaves it to the writer.
+    /// </summary>
+    public const int WriterCheckpointPages = 10_000;
 
     public SqliteIngestStore(string connectionString) : this(new SqliteConnection(connectionString), ownsConnection: true)
     {
@@ -46,6 +55,9 @@ public sealed class SqliteIngestStore : IIngestStore
         Execute("PRAGMA foreign_keys = OFF;");
         // A larger page cache keeps the hot index pages of the send path in memory between batches.
         Execute("PRAGMA cache_size = -65536;");
+        // SQLite's automatic checkpoint would run inside a commit, on the writer's thread, with two fsyncs; Checkpoint does
+        // that work beside the writer, which keeps this only as a safety net (docs/decisions/0005).
+        Execute($"PRAGMA wal_autocheckpoint = {WriterCheckpointPages};");
         var file = SQLitePCL.raw.sqlite3_db_filename(_connection.Handle!, "main").utf8_to_string();
         _walPath = string.IsNullOrEmpty(file) ? null : file + "-wal";
     }
@@ -154,26 +166,24 @@ public sealed class SqliteIngestStore : IIngestStore
         UpdatedAt = Time(row.Int64(12)),
     });
 
-    public void SaveUser(UserProfile profile)
+    public void SaveUser(UserProfile profile, ProfileJson? json = null)
     {
-        var groups = new JsonObject();
-        foreach (var (id, subscribed) in profile.SubscriptionGroups)
-        {
-            groups[id] = subscribed ? "subscribed" : "unsubscribed";
-        }
+        json ??= ProfileJson.Of(profile);
         object?[] values =
         [
             profile.UserId, profile.ExternalId, profile.Email, profile.AliasName, profile.AliasLabel,
-            Json.Write(profile.Attributes), Json.Write(profile.CustomAttributes),
+            json.Attributes, json.CustomAttributes,
             profile.EmailSubscribe is { } e ? SubscriptionStates.ToApi(e) : null,
             profile.PushSubscribe is { } p ? SubscriptionStates.ToApi(p) : null,
-            Json.Write(groups), profile.CreatedAt.UtcTicks, profile.UpdatedAt.UtcTicks,
+            json.SubscriptionGroups, profile.CreatedAt.UtcTicks, profile.UpdatedAt.UtcTicks,
         ];
         if (profile.IsNew)
         {
+            // The new row's id from sqlite3_last_insert_rowid: RETURNING would collect the row in a temporary table first.
             var insert = Statement("INSERT INTO Users (UserId, ExternalId, Email, AliasName, AliasLabel, Attributes, CustomAttributes, EmailSubscribe, PushSubscribe, SubscriptionGroups, CreatedAt, UpdatedAt) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING Id");
-            profile.RowId = (int)insert.Bind(values).ScalarInt64()!.Value;
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+            insert.Bind(values).Run();
+            profile.RowId = (int)LastInsertRowId();
             return;
         }
         var update = Statement("UPDATE Users SET UserId = ?1, ExternalId = ?2, Email = ?3, AliasName = ?4, AliasLabel = ?5, Attributes = ?6, CustomAttributes = ?7, "
@@ -287,9 +297,41 @@ public sealed class SqliteIngestStore : IIngestStore
         }
     }
 
+    /// <summary>
+    /// A passive checkpoint on a second connection: copies the committed WAL frames into the database file (syncing both,
+    /// as NORMAL does) while the writer goes on appending; the writer rewinds the WAL once everything in it is copied.
+    /// </summary>
+    public void Checkpoint()
+    {
+        if (_walPath is null)
+        {
+            return;
+        }
+        lock (_checkpointLock)
+        {
+            if (_checkpointer is null)
+            {
+                var connection = new SqliteConnection(_connection.ConnectionString);
+                connection.Open();
+                using var busy = connection.CreateCommand();
+                busy.CommandText = "PRAGMA busy_timeout = 5000;";
+                busy.ExecuteNonQuery();
+                _checkpointer = connection;
+            }
+            using var command = _checkpointer.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+    }
+
     public void Dispose()
     {
         Rollback();
+        lock (_checkpointLock)
+        {
+            _checkpointer?.Dispose();
+            _checkpointer = null;
+        }
         foreach (var statement in _statements.Values)
         {
             statement.Dispose();

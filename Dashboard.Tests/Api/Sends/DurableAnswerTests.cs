@@ -86,4 +86,38 @@ public sealed class DurableAnswerTests : IAsyncLifetime
         Assert.All(messages, m => Assert.Equal(retried.DispatchId, m.DispatchId));
         Assert.Equal(1, await _factory.ReadAsync(db => db.Dispatches.AsNoTracking().CountAsync(d => d.DispatchId == retried.DispatchId)));
     }
+
+    [Fact]
+    public async Task Trigger_RowsReachTheDatabaseFileItself_CheckpointedBesideTheWriter()
+    {
+        var client = _factory.CreateApiClient();
+        var campaign = await _factory.LaunchAsync(Campaign());
+        var answer = await client.TriggerAsync(new { campaign_id = campaign.CampaignId, recipients = new[] { NewUser("checkpointed-1") } });
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+
+        // SQLite alone would leave a handful of pages in the WAL until it held 10,000; the writer's checkpoint loop copies
+        // them into the database file within its interval. A copy of that file alone (no WAL) shows what it holds.
+        var copy = Path.Combine(Path.GetTempPath(), $"brazelite-checkpoint-{Guid.NewGuid():N}.db");
+        try
+        {
+            var found = 0L;
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (found == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+                File.Copy(_factory.DatabasePath, copy, overwrite: true);
+                await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False");
+                await db.OpenAsync();
+                await using var count = db.CreateCommand();
+                count.CommandText = "SELECT COUNT(*) FROM Dispatches WHERE DispatchId = $id";
+                count.Parameters.AddWithValue("$id", answer.DispatchId);
+                found = (long)(await count.ExecuteScalarAsync())!;
+            }
+            Assert.Equal(1, found);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
 }

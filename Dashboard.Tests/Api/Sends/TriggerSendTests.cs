@@ -148,6 +148,47 @@ public sealed class TriggerSendTests(DashboardApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Trigger_NewUserWithSomeBadAttributes_IsCreatedFromTheGoodOnesAndTheAnswerNamesEachBadOne()
+    {
+        var campaign = await factory.LaunchAsync(Campaign());
+        var user = NewId();
+        var existing = NewId();
+        await _client.TriggerAsync(new { campaign_id = campaign.CampaignId, recipients = new[] { NewUser(existing) } });
+        var attributes = new Dictionary<string, object?>
+        {
+            ["email"] = "not-an-address",
+            ["gender"] = "x",
+            ["first_name"] = "Ana",
+            ["plan"] = "gold",
+            ["subscription_groups"] = new[] { new { subscription_group_id = "news", subscription_state = "subscribed" } },
+        };
+
+        // One recipient the request creates, one that exists already (its attributes apply to the stored profile).
+        var answer = await _client.TriggerAsync(new
+        {
+            campaign_id = campaign.CampaignId,
+            recipients = new[] { Recipient(user, attributes, existingOnly: false), Recipient(existing, new { gender = "x", last_name = "Silva" }, existingOnly: false) },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        Assert.Equal(
+            ["recipients[0]: email: \"not-an-address\" is not an email address.", "recipients[0]: gender: \"x\" is not one of M, F, O, N, P, U.",
+             "recipients[1]: gender: \"x\" is not one of M, F, O, N, P, U."],
+            answer.Errors);
+        var created = await factory.UserAsync(user);
+        Assert.NotNull(created);
+        Assert.Null(created.Email);
+        Assert.Contains("\"first_name\":\"Ana\"", created.Attributes);
+        Assert.DoesNotContain("gender", created.Attributes);
+        Assert.Equal("""{"plan":"gold"}""", created.CustomAttributes);
+        Assert.Equal("""{"news":"subscribed"}""", created.SubscriptionGroups);
+        Assert.Matches("^[0-9a-f-]{36}$", created.UserId);
+        var updated = await factory.UserAsync(existing);
+        Assert.Contains("\"last_name\":\"Silva\"", updated!.Attributes);
+        Assert.Equal($"{existing}@example.com", updated.Email);
+    }
+
+    [Fact]
     public async Task Trigger_SameUserTwiceInOneRequest_IsSentOnce()
     {
         var campaign = await factory.LaunchAsync(Campaign());

@@ -35,6 +35,7 @@ public sealed class GatedFlushStore(IIngestStore inner) : IIngestStore
         inner.Flush();
     }
 
+    public void Checkpoint() => inner.Checkpoint();
     public void Begin() => inner.Begin();
     public void Commit() => inner.Commit();
     public void Rollback() => inner.Rollback();
@@ -43,7 +44,7 @@ public sealed class GatedFlushStore(IIngestStore inner) : IIngestStore
     public int CountUsers() => inner.CountUsers();
     public void AddBroadcast(BroadcastEntity row) => inner.AddBroadcast(row);
     public void UpdateBroadcast(BroadcastEntity row) => inner.UpdateBroadcast(row);
-    public void SaveUser(UserProfile profile) => inner.SaveUser(profile);
+    public void SaveUser(UserProfile profile, ProfileJson? json = null) => inner.SaveUser(profile, json);
     public void AddEvent(UserEventEntity row) => inner.AddEvent(row);
     public void AddPurchase(UserPurchaseEntity row) => inner.AddPurchase(row);
     public void AddDispatch(DispatchEntity row) => inner.AddDispatch(row);

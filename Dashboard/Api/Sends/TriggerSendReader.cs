@@ -32,7 +32,7 @@ public static class TriggerSendReader
         {
             return Fail("Bad Request", sendIdError);
         }
-        if (ReadProperties(body["trigger_properties"], "trigger_properties", out var properties) is { } propertiesError)
+        if (ReadProperties(body["trigger_properties"], "trigger_properties", out var properties, out var propertiesJson) is { } propertiesError)
         {
             return Fail("Bad Request", propertiesError);
         }
@@ -74,7 +74,7 @@ public static class TriggerSendReader
             }
             recipients.Add(recipient!);
         }
-        return (new TriggerSendRequest(campaignId, recipients, properties, sendId, broadcast), null);
+        return (new TriggerSendRequest(campaignId, recipients, properties, sendId, broadcast) { TriggerPropertiesJson = propertiesJson }, null);
     }
 
     /// <summary>Reads <c>send_id</c>: ASCII, at most 64 characters.</summary>
@@ -99,9 +99,14 @@ public static class TriggerSendReader
     }
 
     /// <summary>Reads a properties object of at most 50 KB (as JSON).</summary>
-    public static string? ReadProperties(JsonNode? node, string name, out JsonObject? properties, int maxBytes = SendLimits.MaxTriggerPropertiesBytes)
+    public static string? ReadProperties(JsonNode? node, string name, out JsonObject? properties, int maxBytes = SendLimits.MaxTriggerPropertiesBytes) =>
+        ReadProperties(node, name, out properties, out _, maxBytes);
+
+    /// <summary>Reads a properties object of at most 50 KB, measured as <paramref name="json"/>, the JSON it is stored as.</summary>
+    public static string? ReadProperties(JsonNode? node, string name, out JsonObject? properties, out string? json, int maxBytes = SendLimits.MaxTriggerPropertiesBytes)
     {
         properties = null;
+        json = null;
         if (node is null)
         {
             return null;
@@ -110,12 +115,14 @@ public static class TriggerSendReader
         {
             return $"{name} must be a JSON object.";
         }
-        var size = System.Text.Encoding.UTF8.GetByteCount(obj.ToJsonString());
+        var written = Json.Write(obj);
+        var size = System.Text.Encoding.UTF8.GetByteCount(written);
         if (size > maxBytes)
         {
             return $"{name} has {size:N0} bytes of JSON; at most {maxBytes:N0}.";
         }
         properties = obj;
+        json = written;
         return null;
     }
 
