@@ -182,8 +182,8 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/account/login")]
-    [InlineData("/campaigns/list")]
-    public async Task EveryAnswer_CarriesTheSecurityHeaders(string path)
+    [InlineData("/campaigns")]
+    public async Task EveryPage_CarriesTheSecurityHeaders(string path)
     {
         await CreateAdminAsync();
 
@@ -196,6 +196,19 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task RestAnswers_CarryTheJsonSecurityHeaders_NotThePagesPolicy()
+    {
+        await CreateAdminAsync();
+
+        var response = await Browser().GetAsync("/campaigns/list");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.False(response.Headers.Contains("Permissions-Policy"));
     }
 
     [GeneratedRegex("""name="__RequestVerificationToken" value="(?<token>[^"]+)""")]

@@ -1,7 +1,7 @@
 namespace Dashboard.Components;
 
 /// <summary>
-/// The headers every answer carries. The content security policy allows what MudBlazor (inline styles), Monaco
+/// The headers every answer carries (a REST endpoint's JSON answers a shorter set). The content security policy allows what MudBlazor (inline styles), Monaco
 /// (eval in its loader, blob workers) and the sandboxed email preview (srcdoc frames, remote images) need, and no more:
 /// no inline script at all, which is why App.razor renders no import map (its inline script would need the policy to
 /// allow inline scripts, the very thing a policy is for).
@@ -23,6 +23,9 @@ public static class SecurityHeaders
         "form-action 'self'; " +
         "frame-ancestors 'none'";
 
+    /// <summary>A REST answer is JSON, never a document: it may load nothing and be framed nowhere.</summary>
+    public const string JsonContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -32,18 +35,29 @@ public static class SecurityHeaders
         }
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            context.Response.OnStarting(() =>
-            {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers.XFrameOptions = "DENY";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(Api.BrazeApi.IsRestEndpoint(context) ? SetJsonHeaders : SetPageHeaders, context.Response.Headers);
             return next(context);
         });
         return app;
+    }
+
+    private static Task SetPageHeaders(object state)
+    {
+        var headers = (IHeaderDictionary)state;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.XFrameOptions = "DENY";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        return Task.CompletedTask;
+    }
+
+    // The pages' policy describes what MudBlazor and Monaco need; on every REST answer it would be bytes nobody reads.
+    private static Task SetJsonHeaders(object state)
+    {
+        var headers = (IHeaderDictionary)state;
+        headers.ContentSecurityPolicy = JsonContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        return Task.CompletedTask;
     }
 }
