@@ -12,7 +12,7 @@ internal static class UserResolution
     /// if <paramref name="createMissing"/> and there are attributes (aliases are never created this way). Null when there
     /// is no such user; <paramref name="problems"/> says why, and lists attributes that were skipped.
     /// </summary>
-    /// <paramref name="draft"/>, when given, is the profile <paramref name="attributes"/> make for a new user, built beforehand.
+    /// <param name="draft">The profile <paramref name="attributes"/> make for a new user, built beforehand; used when the user is created.</param>
     public static UserProfile? Resolve(IIngestStore store, UserKey key, JsonObject? attributes, bool createMissing, DateTimeOffset now,
         out List<string> problems, out bool created, NewProfile? draft = null)
     {

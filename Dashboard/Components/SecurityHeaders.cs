@@ -1,8 +1,9 @@
 namespace Dashboard.Components;
 
 /// <summary>
-/// The headers every answer carries (a REST endpoint's JSON answers a shorter set). The content security policy allows what MudBlazor (inline styles), Monaco
-/// (eval in its loader, blob workers) and the sandboxed email preview (srcdoc frames, remote images) need, and no more:
+/// The headers every answer carries (a REST endpoint's JSON answers carry a shorter set). The pages' content security
+/// policy allows what MudBlazor (inline styles), Monaco (eval in its loader, blob workers) and the sandboxed email
+/// preview (srcdoc frames, remote images) need, and no more:
 /// no inline script at all, which is why App.razor renders no import map (its inline script would need the policy to
 /// allow inline scripts, the very thing a policy is for).
 /// </summary>

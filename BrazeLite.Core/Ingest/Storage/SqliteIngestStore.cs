@@ -27,8 +27,9 @@ public sealed class SqliteIngestStore : IIngestStore
     private SqliteConnection? _checkpointer;
 
     /// <summary>
-    /// The WAL size in pages at which a commit on the writer's connection checkpoints by itself: far above what the
-    /// background <see cref="Checkpoint"/> lets it reach, so only a checkpointer that has fallen behind leaves it to the writer.
+    /// The WAL size in pages at which a commit on the writer's connection checkpoints by itself. By then the background
+    /// <see cref="Checkpoint"/> has copied nearly every frame, so the writer's checkpoint is short, and it rewinds the WAL
+    /// (a passive checkpoint beside a busy writer seldom finds the log fully copied at the moment a transaction starts).
     /// </summary>
     public const int WriterCheckpointPages = 10_000;
 
@@ -318,9 +319,19 @@ public sealed class SqliteIngestStore : IIngestStore
                 busy.ExecuteNonQuery();
                 _checkpointer = connection;
             }
-            using var command = _checkpointer.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
+            try
+            {
+                using var command = _checkpointer.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                command.ExecuteNonQuery();
+            }
+            catch
+            {
+                // The next call opens a fresh connection rather than trusting this one again.
+                _checkpointer.Dispose();
+                _checkpointer = null;
+                throw;
+            }
         }
     }
 
