@@ -88,7 +88,11 @@ public partial class CampaignAuthoringBrowserTests(DashboardBrowserFixture fixtu
         await session.ScreenshotAsync("variant-1-message");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add variant" }).ClickAsync();
+        // The variants step renders every channel's copy; on a machine busy with the rest of the suite that has taken
+        // longer than the default wait once, so this step gets a longer one.
+        var addVariant = page.GetByRole(AriaRole.Button, new() { Name = "Add variant" });
+        await Expect(addVariant).ToBeVisibleAsync(new() { Timeout = 45_000 });
+        await addVariant.ClickAsync();
         var variant2 = page.GetByRole(AriaRole.Group, new() { Name = "Variant 2" });
         await Expect(variant2.GetByLabel("Variant 2 SMS/MMS message variation ID", new() { Exact = true })).ToHaveTextAsync(UuidV4());
         await page.GetByRole(AriaRole.Switch, new() { Name = "Control group" }).CheckAsync();
